@@ -1,0 +1,82 @@
+"""In-document coreference for actors: acronyms defined in the text, surnames, pronouns.
+
+The memory is built in one left-to-right pass (``DocumentActors.remember``) and queried
+when an event's argument is a pronoun or a short name.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from fivews.models import Actor
+from fivews.text_norm import name_key
+
+PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
+GROUP_PRONOUNS = {"it", "its", "they", "them", "their", "theirs", "itself", "themselves", "we", "our", "us"}
+REPORT_LEMMAS = {
+    "say", "tell", "announce", "report", "claim", "state", "add", "confirm", "insist", "note",
+    "declare", "assert", "allege", "warn", "write", "tweet", "explain", "acknowledge", "admit", "stress",
+}
+
+
+@dataclass
+class DocumentMemory:
+    """Names this document has defined and the actors mentioned so far, in order."""
+
+    aliases: dict[str, Actor] = field(default_factory=dict)
+    mentions: list[tuple[int, Actor, bool]] = field(default_factory=list)  # (token index, actor, is subject)
+
+    def define(self, alias: str, actor: Actor) -> None:
+        key = name_key(alias)
+        if key and key not in self.aliases:
+            self.aliases[key] = actor
+
+    def alias(self, text: str) -> Actor | None:
+        return self.aliases.get(name_key(text))
+
+    def add_mention(self, index: int, actor: Actor, is_subject: bool) -> None:
+        self.mentions.append((index, actor, is_subject))
+
+    def antecedent(self, pronoun: Token) -> Actor | None:
+        """The actor a pronoun most likely refers to."""
+        word = pronoun.lower_
+        reporter = _reporting_subject(pronoun)
+        if reporter is not None and word in GROUP_PRONOUNS | PERSON_PRONOUNS:
+            found = self._at(reporter)
+            if found is not None:
+                return found
+        want_person = word in PERSON_PRONOUNS
+        sent_start = pronoun.sent.start
+        candidates = [(i, a, subj) for i, a, subj in self.mentions if i < pronoun.i]
+        if want_person:
+            people = [c for c in candidates if c[1].kind == "person"]
+            return people[-1][1] if people else None
+        if word in GROUP_PRONOUNS:
+            same = [c for c in candidates if c[0] >= sent_start and c[1].kind != "person" and c[2]]
+            if same:
+                return same[0][1]
+            previous = [c for c in candidates if c[1].kind != "person" and c[2]]
+            if previous:
+                return previous[-1][1]
+        return None
+
+    def _at(self, token: Token) -> Actor | None:
+        for i, actor, _ in self.mentions:
+            if i == token.i:
+                return actor
+        return None
+
+
+def _reporting_subject(token: Token) -> Token | None:
+    """The subject of the speech verb whose complement clause holds ``token``, if any."""
+    node = token
+    while node.head is not node:
+        parent = node.head
+        if node.dep_ in ("ccomp", "parataxis") and parent.lemma_ in REPORT_LEMMAS:
+            subjects = [c for c in parent.children if c.dep_ in ("nsubj", "nsubjpass")]
+            return subjects[0] if subjects else None
+        if parent.pos_ in ("VERB", "AUX") and node.dep_ in ("advcl", "relcl"):
+            return None
+        node = parent
+    return None

@@ -1,0 +1,252 @@
+"""The actor knowledge base: states, organisations, armed groups, people and sector words.
+
+Everything is read from YAML files under ``fivews/data/actors/`` and from the user's own
+files (``--actors FILE`` or the ``FIVEWS_ACTORS`` setting, several separated by the path
+separator), whose entries take precedence. See ``docs/actors.md`` for the formats.
+"""
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import yaml
+
+from fivews.text_norm import name_key
+
+LOGGER = logging.getLogger(__name__)
+
+try:  # the C loader is several times faster
+    _Loader = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover
+    _Loader = yaml.SafeLoader
+
+
+@dataclass(frozen=True, slots=True)
+class Country:
+    iso3: str
+    iso2: str | None
+    name: str
+    capital: str | None
+    lat: float | None
+    lon: float | None
+    region: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Organization:
+    """An IGO, NGO, armed group or movement: anything coded by a fixed code."""
+
+    id: str
+    name: str
+    code: str
+    country: str | None
+    sector: str | None
+    kind: str
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    title: str | None
+    sector: str
+    start: date | None
+    end: date | None
+    org: str | None = None
+    country: str | None = None
+
+    def holds_on(self, day: date) -> bool:
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    id: str
+    name: str
+    country: str | None
+    roles: tuple[Role, ...]
+
+    def role_on(self, day: date | None) -> tuple[Role | None, bool]:
+        """(the role held on ``day``, whether it is current); a past role when none is current."""
+        if not self.roles:
+            return None, False
+        if day is None:
+            current = [r for r in self.roles if r.end is None]
+            return (current[0], True) if current else (self._latest(), False)
+        held = [r for r in self.roles if r.holds_on(day)]
+        if held:
+            return held[0], True
+        past = [r for r in self.roles if r.start is None or r.start <= day]
+        if past:
+            return max(past, key=lambda r: r.end or date.max), False
+        return None, False
+
+    def _latest(self) -> Role:
+        return max(self.roles, key=lambda r: r.end or date.max)
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """What a name in the lexicon stands for."""
+
+    kind: str  # country | adjective | demonym | seat | org | person | sector | modifier
+    ref: str  # iso3, organization id, person id, sector code or modifier name
+
+
+@dataclass
+class ActorKB:
+    countries: dict[str, Country] = field(default_factory=dict)
+    organizations: dict[str, Organization] = field(default_factory=dict)
+    people: dict[str, Person] = field(default_factory=dict)
+    sector_names: dict[str, str] = field(default_factory=dict)
+    lexicon: dict[str, list[Entry]] = field(default_factory=dict)
+    max_words: int = 1
+
+    # -- building -------------------------------------------------------------------
+    def add_name(self, name: str, entry: Entry, first: bool = False) -> None:
+        key = name_key(str(name))
+        if not key:
+            return
+        entries = self.lexicon.setdefault(key, [])
+        if entry in entries:
+            entries.remove(entry)
+        if first:
+            entries.insert(0, entry)
+        else:
+            entries.append(entry)
+        self.max_words = max(self.max_words, key.count(" ") + 1 + key.count("-") * 2 + key.count("'"))
+
+    def load_countries(self, items: Iterable[dict], first: bool = False) -> None:
+        for item in items:
+            iso3 = item["iso3"].upper()
+            self.countries[iso3] = Country(
+                iso3, item.get("iso2"), item["name"], item.get("capital"), item.get("lat"), item.get("lon"), item.get("region")
+            )
+            for name in [item["name"], *(item.get("names") or [])]:
+                self.add_name(name, Entry("country", iso3), first)
+            for adj in item.get("adjectives") or []:
+                self.add_name(adj, Entry("adjective", iso3), first)
+            for dem in item.get("demonyms") or []:
+                self.add_name(dem, Entry("demonym", iso3), first)
+            for seat in item.get("government_words") or []:
+                self.add_name(seat, Entry("seat", iso3), first)
+
+    def load_organizations(self, items: Iterable[dict], default_kind: str, first: bool = False) -> None:
+        for item in items:
+            org = Organization(
+                id=str(item["id"]),
+                name=item["name"],
+                code=item.get("code") or ((item.get("country") or "") + (item.get("sector") or "")),
+                country=item.get("country"),
+                sector=item.get("sector"),
+                kind=item.get("kind") or default_kind,
+            )
+            self.organizations[org.id] = org
+            for name in [org.name, *(item.get("aliases") or [])]:
+                self.add_name(name, Entry("org", org.id), first)
+
+    def load_people(self, items: Iterable[dict], first: bool = False) -> None:
+        for item in items:
+            roles = tuple(
+                Role(
+                    title=r.get("title"),
+                    sector=r.get("sector") or "GOV",
+                    start=_as_date(r.get("start")),
+                    end=_as_date(r.get("end")),
+                    org=r.get("org"),
+                    country=r.get("country"),
+                )
+                for r in item.get("roles") or []
+            )
+            person = Person(str(item["id"]), item["name"], item.get("country"), roles)
+            self.people[person.id] = person
+            for name in [person.name, *(item.get("aliases") or [])]:
+                self.add_name(name, Entry("person", person.id), first)
+
+    def load_sectors(self, data: dict, first: bool = False) -> None:
+        for item in data.get("sectors") or []:
+            code = item.get("sector")
+            if not code:
+                continue
+            self.sector_names[code] = item.get("name") or code
+            for word in item.get("words") or []:
+                self.add_name(word, Entry("sector", code), first)
+        for item in data.get("modifiers") or []:
+            for word in item.get("words") or []:
+                self.add_name(word, Entry("modifier", item["modifier"]), first)
+
+    def load_user_file(self, path: Path) -> None:
+        """A user's file: a mapping with any of countries/organizations/groups/people/sectors,
+        or a plain list of organisations or groups. Its names win over the bundled ones."""
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
+        if isinstance(data, list):
+            data = {"groups": data}
+        if not isinstance(data, dict):
+            raise ValueError(f"{path}: expected a YAML list or mapping of actors")
+        self.load_countries(data.get("countries") or [], first=True)
+        self.load_organizations(data.get("organizations") or [], "igo", first=True)
+        self.load_organizations(data.get("groups") or [], "armed_group", first=True)
+        self.load_people(data.get("people") or [], first=True)
+        if data.get("sectors") or data.get("modifiers"):
+            self.load_sectors(data, first=True)
+
+    # -- lookup ---------------------------------------------------------------------
+    def lookup(self, text: str) -> list[Entry]:
+        return self.lexicon.get(name_key(text), [])
+
+    def sector_name(self, code: str | None) -> str | None:
+        return self.sector_names.get(code, code) if code else None
+
+    def stats(self) -> dict[str, int]:
+        return {
+            "countries": len(self.countries),
+            "organizations": sum(1 for o in self.organizations.values() if o.kind in ("igo", "ngo")),
+            "groups": sum(1 for o in self.organizations.values() if o.kind not in ("igo", "ngo")),
+            "people": len(self.people),
+            "names": len(self.lexicon),
+        }
+
+
+def _as_date(value) -> date | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, date):
+        return value
+    text = str(value)
+    if len(text) == 4:
+        text += "-01-01"
+    elif len(text) == 7:
+        text += "-01"
+    return date.fromisoformat(text)
+
+
+def _bundled(name: str):
+    path = resources.files("fivews") / "data" / "actors" / name
+    if not path.is_file():
+        return None
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
+
+
+def user_actor_files(extra: Iterable[str | Path] = ()) -> list[Path]:
+    files = [Path(p) for p in os.environ.get("FIVEWS_ACTORS", "").split(os.pathsep) if p]
+    return files + [Path(p) for p in extra]
+
+
+@lru_cache(maxsize=8)
+def load_kb(extra_files: tuple[str, ...] = ()) -> ActorKB:
+    """The bundled knowledge base plus the user's files (theirs win)."""
+    kb = ActorKB()
+    kb.load_sectors(_bundled("sectors.yaml") or {})
+    kb.load_countries(_bundled("countries.yaml") or [])
+    kb.load_organizations(_bundled("organizations.yaml") or [], "igo")
+    kb.load_organizations(_bundled("groups.yaml") or [], "armed_group")
+    kb.load_people(_bundled("people.yaml") or [])
+    for path in user_actor_files(extra_files):
+        if not path.is_file():
+            raise FileNotFoundError(f"actor file not found: {path}")
+        kb.load_user_file(path)
+    return kb

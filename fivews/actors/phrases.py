@@ -1,0 +1,174 @@
+"""The actors an argument token stands for, with coordination, appositions, "of" phrases,
+possessives and in-document coreference."""
+from __future__ import annotations
+
+from datetime import date
+
+from spacy.tokens import Doc, Token
+
+from fivews.actors.coref import GROUP_PRONOUNS, PERSON_PRONOUNS, DocumentMemory
+from fivews.actors.kb import ActorKB
+from fivews.actors.resolve import ActorCoder, Match, find_matches
+from fivews.models import Actor
+
+_PHRASE_DEPS = {"det", "amod", "compound", "poss", "nummod", "nmod", "case", "quantmod", "advmod", "npadvmod", "punct", "flat", "prep", "pobj", "cc", "conj", "appos"}
+
+
+class DocumentActors:
+    """Actor coding for one Doc: lexicon matches, memory of names, and argument resolution."""
+
+    def __init__(self, doc: Doc, kb: ActorKB, day: date | None):
+        self.doc = doc
+        self.kb = kb
+        self.day = day
+        self.coder = ActorCoder(kb)
+        self.matches = find_matches(doc, kb)
+        self.match_at: dict[int, Match] = {}
+        for m in self.matches:
+            for i in range(m.start, m.end):
+                self.match_at[i] = m
+        self.memory = DocumentMemory()
+        self.person_spans = {t.i: ent for ent in doc.ents if ent.label_ == "PERSON" for t in ent}
+        self._cache: dict[int, Actor | None] = {}
+        self._remember_document()
+
+    # -- one pass over the document -------------------------------------------------------
+    def _remember_document(self) -> None:
+        for sent in self.doc.sents:
+            for tok in sent:
+                if not self._is_phrase_head(tok):
+                    continue
+                actor = self.actor_of_phrase(tok)
+                if actor is None:
+                    continue
+                is_subject = tok.dep_ in ("nsubj", "nsubjpass") or (tok.dep_ == "conj" and tok.head.dep_ in ("nsubj", "nsubjpass"))
+                self.memory.add_mention(tok.i, actor, is_subject)
+                self._define_aliases(tok, actor)
+
+    def _is_phrase_head(self, tok: Token) -> bool:
+        if tok.pos_ not in ("NOUN", "PROPN", "PRON", "NUM", "ADJ"):
+            return False
+        if tok.pos_ == "ADJ" and tok.i not in self.match_at:
+            return False
+        head = tok.head
+        # inside a proper-name compound: only the last word is the head
+        return not (tok.dep_ in ("compound", "flat") and head.pos_ in ("PROPN", "NOUN") and head.i > tok.i)
+
+    def _define_aliases(self, tok: Token, actor: Actor) -> None:
+        # an acronym in parentheses after the phrase: "Government of National Accord (GNA)"
+        right = tok.right_edge.i
+        for i in range(tok.i + 1, min(len(self.doc) - 2, right + 3) + 1):
+            t = self.doc[i]
+            if t.text == "(" and i + 2 < len(self.doc) and self.doc[i + 2].text == ")":
+                acr = self.doc[i + 1]
+                if acr.text.isupper() and 2 <= len(acr.text) <= 8:
+                    self.memory.define(acr.text, actor)
+                break
+        if actor.kind == "person":
+            ent = self.person_spans.get(tok.i)
+            if ent is not None and len(ent) > 1:
+                self.memory.define(ent[-1].text, actor)
+                self.memory.define(ent.text, actor)
+
+    # -- argument resolution ---------------------------------------------------------------
+    def actors_for(self, tok: Token) -> list[Actor]:
+        """All actors an argument stands for: the head and its conjuncts."""
+        found: list[Actor] = []
+        for head in [tok, *[c for c in tok.conjuncts if c.i > tok.i]]:
+            for actor in self._actors_for_single(head):
+                if actor.code not in {a.code for a in found} or actor.kind == "person":
+                    found.append(actor)
+        return found
+
+    def _actors_for_single(self, tok: Token) -> list[Actor]:
+        # an apposition naming who they are: "their presidents, A and B"
+        appos = [c for c in tok.children if c.dep_ == "appos"]
+        for app in appos:
+            named = self.actors_for(app)
+            if named:
+                return named
+        actor = self.actor_of_phrase(tok)
+        if actor is not None and not (actor.country is None and actor.kind == "group"):
+            return [actor]
+        # "the foreign ministers of France, Egypt and Greece": one actor per state
+        for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                inner = self.actors_for(pobj)
+                if inner:
+                    if actor is not None and actor.sector:
+                        return [self._with_sector(a, actor.sector, tok) for a in inner]
+                    return inner
+        if actor is not None:
+            return [actor]
+        # "nine of their men": a possessive pronoun in the phrase
+        for child in tok.children:
+            if child.dep_ == "poss" and child.lower_ in GROUP_PRONOUNS | PERSON_PRONOUNS:
+                ante = self.memory.antecedent(child)
+                if ante is not None:
+                    return [ante.with_text(_phrase_text(tok))]
+        return []
+
+    def _with_sector(self, actor: Actor, sector: str, tok: Token) -> Actor:
+        if actor.kind == "state" and actor.country:
+            return self.coder.state(_phrase_text(tok), actor.country, sector)
+        return actor
+
+    def actor_of_phrase(self, tok: Token) -> Actor | None:
+        if tok.i in self._cache:
+            return self._cache[tok.i]
+        actor = self._code_phrase(tok)
+        self._cache[tok.i] = actor
+        return actor
+
+    def _code_phrase(self, tok: Token) -> Actor | None:
+        if tok.pos_ == "PRON":
+            ante = self.memory.antecedent(tok)
+            return ante.with_text(tok.text) if ante else None
+        start, end = _phrase_bounds(tok)
+        match = self.match_at.get(tok.i)
+        if match is not None:
+            start, end = min(start, match.start), max(end, match.end)
+        text = self.doc[start:end].text
+        matches = [m for m in self.matches if m.start >= start and m.end <= end]
+        # a name this document defined ("the GNA", "Maas")
+        defined = self.memory.alias(self.doc[_name_start(tok): tok.i + 1].text)
+        if defined is not None and not any(m.start <= tok.i < m.end for m in matches):
+            return defined.with_text(text)
+        person_name = None
+        ent = self.person_spans.get(tok.i)
+        if ent is not None and not any(m.start <= tok.i < m.end and m.entry.kind == "person" for m in matches):
+            person_name = ent.text
+        return self.coder.compose(text, matches, tok.i, self.day, person_name)
+
+
+def _name_start(tok: Token) -> int:
+    start = tok.i
+    doc = tok.doc
+    while start > 0 and doc[start - 1].dep_ in ("compound", "flat") and doc[start - 1].head.i == tok.i:
+        start -= 1
+    return start
+
+
+def _phrase_bounds(tok: Token) -> tuple[int, int]:
+    """The noun phrase of a head: its left modifiers up to the head and name parts after it."""
+    start = tok.left_edge.i
+    end = tok.i + 1
+    doc = tok.doc
+    # stop the left side at a comma or conjunction that belongs to an outer list
+    for i in range(tok.i - 1, start - 1, -1):
+        if doc[i].dep_ in ("cc", "conj") and doc[i].head.i != tok.i:
+            start = i + 1
+            break
+    for child in tok.rights:
+        if child.dep_ in ("compound", "flat", "appos") and child.pos_ == "PROPN" and child.i == end:
+            end = child.i + 1
+        elif child.dep_ == "prep" and child.lower_ == "of" and tok.pos_ == "PROPN":
+            end = child.right_edge.i + 1
+        else:
+            break
+    return start, end
+
+
+def _phrase_text(tok: Token) -> str:
+    start, end = _phrase_bounds(tok)
+    return tok.doc[start:end].text

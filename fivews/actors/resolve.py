@@ -1,0 +1,196 @@
+"""From words to coded actors: lexicon matches in a Doc, and the actor a phrase stands for."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from spacy.tokens import Doc, Span, Token
+
+from fivews.actors.kb import ActorKB, Entry
+from fivews.models import Actor
+from fivews.text_norm import name_key
+
+# kinds of lexicon entries that are names and so must be written with a capital
+_PROPER = {"country", "adjective", "demonym", "seat", "org", "person"}
+_MAX_WORDS = 9
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A lexicon hit: tokens [start, end) of a Doc and what they may stand for."""
+
+    start: int
+    end: int
+    entries: tuple[Entry, ...]
+
+    @property
+    def entry(self) -> Entry:
+        return self.entries[0]
+
+
+def _capitalised(span: Span) -> bool:
+    first = span.text[:1]
+    return first.isupper() or first.isdigit()
+
+
+def find_matches(doc: Doc | Span, kb: ActorKB) -> list[Match]:
+    """Longest-first, left-to-right lexicon matches over the tokens."""
+    tokens = doc if isinstance(doc, Doc) else doc
+    offset = 0 if isinstance(doc, Doc) else doc.start
+    n_tokens = len(tokens)
+    max_n = min(_MAX_WORDS, kb.max_words)
+    matches: list[Match] = []
+    i = 0
+    while i < n_tokens:
+        if tokens[i].is_punct and tokens[i].text not in ("(",):
+            i += 1
+            continue
+        found = None
+        for n in range(min(max_n, n_tokens - i), 0, -1):
+            span = tokens[i: i + n]
+            if span[-1].is_punct and n > 1:
+                continue
+            entries = kb.lexicon.get(name_key(span.text))
+            if entries is None and n <= 3 and not any(t.is_stop and t.lower_ != "the" for t in span):
+                entries = kb.lexicon.get(" ".join(t.lemma_.lower() for t in span))
+                entries = [e for e in entries or () if e.kind in ("sector", "modifier")] or None
+            if not entries:
+                continue
+            if not _capitalised(span):
+                entries = [e for e in entries if e.kind not in _PROPER]
+            if entries:
+                found = Match(offset + i, offset + i + n, tuple(entries))
+                break
+        if found:
+            matches.append(found)
+            i = found.end - offset
+        else:
+            i += 1
+    return matches
+
+
+class ActorCoder:
+    """Codes a phrase (a list of lexicon matches and a head) as one actor."""
+
+    def __init__(self, kb: ActorKB):
+        self.kb = kb
+
+    # -- actors of each kind ------------------------------------------------------------
+    def state(self, text: str, iso3: str, sector: str | None = None) -> Actor:
+        country = self.kb.countries.get(iso3)
+        name = country.name if country else iso3
+        if sector:
+            name = f"{name} ({self.kb.sector_name(sector)})"
+        return Actor(text, name, iso3 + (sector or ""), iso3, sector, "state" if not sector else "group", iso3)
+
+    def organization(self, text: str, org_id: str) -> Actor:
+        org = self.kb.organizations[org_id]
+        kind = org.kind if org.kind in ("igo", "ngo", "armed_group", "organization") else "organization"
+        return Actor(text, org.name, org.code, org.country, org.sector, kind, org.id)
+
+    def person(self, text: str, person_id: str, day: date | None, former: bool = False) -> Actor:
+        person = self.kb.people[person_id]
+        role, current = person.role_on(day)
+        country = (role.country if role and role.country else None) or person.country
+        if role is None:
+            sector = None
+        elif current and not former:
+            sector = role.sector
+        else:
+            sector = "ELI"  # former office-holders
+        code = (country or "") + (sector or "")
+        if role and role.org and current and not former and role.org in self.kb.organizations:
+            org = self.kb.organizations[role.org]
+            code = org.code
+            country = org.country or country
+        return Actor(text, person.name, code or "UNK", country, sector, "person", person.id)
+
+    def unknown_person(self, text: str, name: str, country: str | None, sector: str | None, former: bool) -> Actor:
+        if former and sector:
+            sector = "ELI"
+        return Actor(text, name, (country or "") + (sector or "") or "UNK", country, sector, "person", None)
+
+    def sector_only(self, text: str, sector: str) -> Actor:
+        return Actor(text, self.kb.sector_name(sector) or sector, sector, None, sector, "group", None)
+
+    # -- composition -------------------------------------------------------------------
+    def compose(
+        self,
+        text: str,
+        matches: list[Match],
+        head_index: int | None,
+        day: date | None,
+        person_name: str | None = None,
+    ) -> Actor | None:
+        """The actor a phrase stands for, from its lexicon matches.
+
+        Priority: a named person, organisation or group (the one at the head first), then a
+        state with the sector of the head word, then a state, then a bare sector.
+        """
+        if not matches and not person_name:
+            return None
+
+        def covers_head(m: Match) -> bool:
+            return head_index is not None and m.start <= head_index < m.end
+
+        former = any(m.entry.kind == "modifier" and m.entry.ref == "former" for m in matches)
+        named = [m for m in matches if m.entry.kind in ("person", "org")]
+        head_named = [m for m in named if covers_head(m)]
+        pick = head_named[0] if head_named else None
+        if pick is None and named and head_index is not None:
+            # "Haftar's forces": a named actor in the phrase and the head a sector word
+            pick = named[-1]
+        elif pick is None and named:
+            pick = named[-1]
+        country = next(
+            (m.entry.ref for m in reversed(matches) if m.entry.kind in ("country", "adjective", "demonym", "seat")),
+            None,
+        )
+        sector_matches = [m for m in matches if m.entry.kind == "sector"]
+        head_sector = next((m for m in sector_matches if covers_head(m)), None)
+        sector = (head_sector or (sector_matches[-1] if sector_matches else None))
+        sector_code = sector.entry.ref if sector else None
+
+        if pick is not None:
+            entry = pick.entry
+            if entry.kind == "person":
+                return self.person(text, entry.ref, day, former)
+            org = self.kb.organizations[entry.ref]
+            return self.organization(text, org.id)
+        if person_name:
+            if country or sector_code:
+                return self.unknown_person(text, person_name, country, sector_code, former)
+            return None
+        seat = next((m for m in matches if m.entry.kind == "seat"), None)
+        if country:
+            if sector_code is None and seat is not None:
+                sector_code = "GOV"
+            if former and sector_code:
+                sector_code = "ELI"
+            return self.state(text, country, sector_code)
+        if sector_code:
+            return self.sector_only(text, "ELI" if former else sector_code)
+        return None
+
+    def code_text(self, doc: Doc, day: date | None) -> Actor | None:
+        """Code a whole (short) Doc as one actor: the `fivews actor` command."""
+        text = doc.text.strip()
+        if not text:
+            return None
+        matches = find_matches(doc, self.kb)
+        head = _phrase_head(doc)
+        person_name = None
+        persons = [e for e in doc.ents if e.label_ == "PERSON"]
+        if persons:
+            person_name = persons[-1].text
+        elif head is not None and head.pos_ == "PROPN" and not any(m.start <= head.i < m.end for m in matches):
+            start = head.i
+            while start > 0 and doc[start - 1].pos_ == "PROPN" and not any(m.start <= start - 1 < m.end for m in matches):
+                start -= 1
+            person_name = doc[start: head.i + 1].text
+        return self.compose(text, matches, head.i if head is not None else None, day, person_name)
+
+
+def _phrase_head(doc: Doc) -> Token | None:
+    roots = [t for t in doc if t.head == t]
+    return roots[0] if roots else (doc[-1] if len(doc) else None)

