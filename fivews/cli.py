@@ -165,14 +165,14 @@ def extract(paths, fmt, model, actors, workers, max_chars, quiet):
 def demo(fmt, model, actors):
     """Code the sample article that ships with fivews and print its events."""
     from fivews.ingest.text import parse_news_text
-    from fivews.pipeline import Pipeline
+    from fivews.pipeline import load_pipeline
 
     sample = resources.files("fivews").joinpath("data/samples/libya_january_2020.txt")
     with user_errors():
         article = parse_news_text(sample.read_text(encoding="utf-8"), origin="sample")
         if fmt == "table":
             _err(f"{article.title} ({article.published}) - {len(article.text.split())} words")
-        pipeline = Pipeline(_options(model, actors))
+        pipeline = load_pipeline(_options(model, actors))
         _write_events(fmt, pipeline.extract(article))
 
 
@@ -183,13 +183,13 @@ def demo(fmt, model, actors):
 @click.option("--max-chars", type=click.IntRange(1000), default=1_000_000, show_default=True)
 def places(paths, fmt, model, actors, max_chars):
     """List toponym mentions with offsets and coordinates."""
-    from fivews.pipeline import Pipeline
+    from fivews.pipeline import load_pipeline
 
     failures = Failures()
     columns = (("article_id", "Article"), ("start", "Start"), ("end", "End"), ("text", "Text"), ("name", "Name"),
                ("country", "Country"), ("lat", "Lat"), ("lon", "Lon"), ("feature", "Feature"))
     with user_errors():
-        pipeline = Pipeline(_options(model, actors))
+        pipeline = load_pipeline(_options(model, actors))
         writer = RecordWriter(fmt, table_columns=columns, csv_columns=[c for c, _ in columns] + ["admin1", "geonameid"])
         for article in _read(paths, max_chars, failures):
             try:

@@ -11,7 +11,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
 from fivews.models import Article, Event
-from fivews.pipeline import Pipeline, PipelineOptions
+from fivews.pipeline import Pipeline, PipelineOptions, load_pipeline
 
 LOGGER = logging.getLogger(__name__)
 
@@ -72,7 +72,7 @@ def map_extract(
 ) -> Iterator[Result]:
     """Results in input order, from ``workers`` processes (1 = this process)."""
     if workers <= 1:
-        pipeline = pipeline or Pipeline(options)
+        pipeline = pipeline or load_pipeline(options)
         for batch in batched(articles, batch_size):
             yield from extract_batch(pipeline, batch)
         return

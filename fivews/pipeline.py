@@ -61,17 +61,15 @@ class Pipeline:
         return [PlaceMention(article.id, t.start_char, t.end_char, t.place) for t in doc._.fivews_places or []]
 
 
-_DEFAULT: Pipeline | None = None
+_LOADED: dict[PipelineOptions, Pipeline] = {}
 
 
 def load_pipeline(options: PipelineOptions | None = None) -> Pipeline:
-    """A shared default Pipeline (loaded once per process), or a new one for given options."""
-    global _DEFAULT
-    if options is not None:
-        return Pipeline(options)
-    if _DEFAULT is None:
-        _DEFAULT = Pipeline()
-    return _DEFAULT
+    """A Pipeline for these options, loaded once per process and then shared."""
+    options = options or PipelineOptions()
+    if options not in _LOADED:
+        _LOADED[options] = Pipeline(options)
+    return _LOADED[options]
 
 
 def extract(article: Article | str, published=None) -> list[Event]:

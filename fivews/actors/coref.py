@@ -71,7 +71,7 @@ class DocumentMemory:
 def _reporting_subject(token: Token) -> Token | None:
     """The subject of the speech verb whose complement clause holds ``token``, if any."""
     node = token
-    while node.head is not node:
+    while node.head != node:
         parent = node.head
         if node.dep_ in ("ccomp", "parataxis") and parent.lemma_ in REPORT_LEMMAS:
             subjects = [c for c in parent.children if c.dep_ in ("nsubj", "nsubjpass")]

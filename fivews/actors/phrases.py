@@ -90,14 +90,14 @@ class DocumentActors:
         actor = self.actor_of_phrase(tok)
         if actor is not None and not (actor.country is None and actor.kind == "group"):
             return [actor]
-        # "the foreign ministers of France, Egypt and Greece": one actor per state
-        for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
-            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-                inner = self.actors_for(pobj)
-                if inner:
-                    if actor is not None and actor.sector:
-                        return [self._with_sector(a, actor.sector, tok) for a in inner]
-                    return inner
+        # "the foreign ministers of France, Egypt and Greece": one actor per state;
+        # "forces aligned with the GNA", "militias loyal to Haftar": the group they belong to
+        for pobj in _affiliation_objects(tok):
+            inner = self.actors_for(pobj)
+            if inner:
+                if actor is not None and actor.sector:
+                    return [self._with_sector(a, actor.sector, tok) for a in inner]
+                return [a.with_text(_phrase_text(tok)) for a in inner]
         if actor is not None:
             return [actor]
         # "nine of their men": a possessive pronoun in the phrase
@@ -139,6 +139,22 @@ class DocumentActors:
         if ent is not None and not any(m.start <= tok.i < m.end and m.entry.kind == "person" for m in matches):
             person_name = ent.text
         return self.coder.compose(text, matches, tok.i, self.day, person_name)
+
+
+AFFILIATION_VERBS = {"align", "ally", "loyal", "affiliate", "link", "back", "support", "associate", "belong", "tie", "close"}
+
+
+def _affiliation_objects(tok: Token) -> list[Token]:
+    """Objects of "of"/"from" phrases and of "aligned with"/"loyal to" modifiers of a head."""
+    found = []
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ in ("of", "from"):
+            found.extend(c for c in child.children if c.dep_ == "pobj")
+        elif child.dep_ in ("acl", "amod") and child.lemma_.lower() in AFFILIATION_VERBS:
+            for prep in child.children:
+                if prep.dep_ in ("prep", "agent") and prep.lower_ in ("with", "to", "by"):
+                    found.extend(c for c in prep.children if c.dep_ == "pobj")
+    return found
 
 
 def _name_start(tok: Token) -> int:

@@ -58,7 +58,7 @@ def _verb_phrase(tok: Token) -> str:
 def governing_verb(tok: Token) -> Token:
     """The verb whose clause holds ``tok`` (``tok`` itself for a verb)."""
     node = tok
-    while node.pos_ not in ("VERB", "AUX") and node.head is not node:
+    while node.pos_ not in ("VERB", "AUX") and node.head != node:
         node = node.head
     return node
 
@@ -66,7 +66,7 @@ def governing_verb(tok: Token) -> Token:
 def modality(trigger: Token, light_verb: Token | None = None) -> str:
     c = cues()
     verb = light_verb if light_verb is not None else governing_verb(trigger)
-    chain = [trigger, verb] if verb is not trigger else [trigger]
+    chain = [trigger, verb] if verb != trigger else [trigger]
     # negation on the trigger or its verb
     for node in chain:
         if any(ch.dep_ == "neg" or ch.lower_ in c.negation and ch.dep_ in ("neg", "det", "advmod") for ch in node.children):
@@ -75,7 +75,7 @@ def modality(trigger: Token, light_verb: Token | None = None) -> str:
     node = trigger
     for _ in range(3):
         head = node.head
-        if head is node:
+        if head == node:
             break
         if head.pos_ in ("VERB", "AUX") and (_verb_phrase(head) in c.cancel_verbs or head.lemma_.lower() in c.cancel_verbs) \
                 and node.dep_ in ("dobj", "nsubjpass", "xcomp", "pcomp"):
@@ -92,7 +92,7 @@ def modality(trigger: Token, light_verb: Token | None = None) -> str:
     for _ in range(4):
         if any(ch.dep_ == "mark" and ch.lower_ in c.condition_marks for ch in node.children):
             return "hypothetical"
-        if node.dep_ not in ("conj", "xcomp", "ccomp", "advcl") or node.head is node:
+        if node.dep_ not in ("conj", "xcomp", "ccomp", "advcl") or node.head == node:
             break
         node = node.head
     # intended: future auxiliary or a verb of intention governing the event
@@ -173,13 +173,13 @@ def nominal_casualties(trigger: Token) -> tuple[int | None, int | None]:
     killed = injured = None
     verb = governing_verb(trigger)
     for node in verb.subtree:
-        if node.pos_ == "VERB" and node.dep_ in ("advcl", "conj", "xcomp", "acl") and node is not verb:
+        if node.pos_ == "VERB" and node.dep_ in ("advcl", "conj", "xcomp", "acl") and node != verb:
             k, i = casualties(node)
             killed = killed if k is None else (killed or 0) + k
             injured = injured if i is None else (injured or 0) + i
         if node.lower_ in cues().killed_words and node.dep_ in ("amod", "acomp", "oprd", "dobj", "attr", "conj", "npadvmod", "advmod"):
             for sib in [node.head, *node.head.children]:
-                count = number_of(sib) if sib is not node else None
+                count = number_of(sib) if sib != node else None
                 if count is not None and sib.i < node.i:
                     killed = killed or count
                     break

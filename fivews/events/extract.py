@@ -74,7 +74,7 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
             if child.lower_ in ("that", "who", "which") and verb.dep_ == "relcl":
                 return verb.head
             return child
-    if depth > 4 or verb.head is verb:
+    if depth > 4 or verb.head == verb:
         return None
     head = verb.head
     if verb.dep_ == "conj":
@@ -165,7 +165,7 @@ class EventExtractor:
         """The trigger whose content ``tok`` is part of, if any."""
         node = tok
         for _ in range(8):
-            if node.dep_ not in CONTENT_DEPS or node.head is node:
+            if node.dep_ not in CONTENT_DEPS or node.head == node:
                 return None
             node = node.head
             if node.i in matches and not self.lexicon.is_light(node):
@@ -239,7 +239,7 @@ class EventExtractor:
             light = head.head
         elif noun.dep_ == "conj":
             first = noun.head
-            while first.dep_ == "conj" and first.head is not first:
+            while first.dep_ == "conj" and first.head != first:
                 first = first.head
             if first.dep_ in ("dobj",) and self.lexicon.is_light(first.head):
                 light = first.head
@@ -254,7 +254,7 @@ class EventExtractor:
             if child.dep_ == "poss":
                 if child.lower_ in GROUP_PRONOUNS | PERSON_PRONOUNS:
                     gov = attributes.governing_verb(noun)
-                    subj = subject_of(gov) if gov is not noun else None
+                    subj = subject_of(gov) if gov != noun else None
                     sources = actors.actors_for(subj) if subj is not None and subj.i != child.i else []
                     if not sources:
                         sources = actors.actors_for(child)
@@ -282,8 +282,11 @@ class EventExtractor:
             subj = subject_of(light)
             if subj is not None:
                 sources = actors.actors_for(subj)
-        elif not sources and head.pos_ in ("VERB", "AUX") and noun.dep_ == "nsubj":
-            pass  # "clashes broke out": no actor stated
+        elif not sources and noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("for", "after", "during") \
+                and head.head.pos_ == "VERB" and not _is_passive(head.head):
+            subj = subject_of(head.head)  # "travelled to Brussels for talks with ..."
+            if subj is not None:
+                sources = actors.actors_for(subj)
         if not targets:
             for slot in trig.target:
                 objs = _prep_objects(noun, (slot,)) if slot not in ("dobj", "iobj") else []
@@ -310,7 +313,7 @@ class EventExtractor:
     def _reporter(self, tok: Token, actors: DocumentActors) -> Actor | None:
         node = tok
         for _ in range(6):
-            if node.head is node:
+            if node.head == node:
                 return None
             parent = node.head
             if node.dep_ in ("ccomp", "parataxis") and self.lexicon.is_report(parent):
@@ -324,9 +327,9 @@ class EventExtractor:
 
     def _modality(self, frame: Frame) -> str:
         gov = frame.light or attributes.governing_verb(frame.token)
-        if frame.light is None and gov is not frame.token and gov.lemma_.lower() in self.perception:
+        if frame.light is None and gov != frame.token and gov.lemma_.lower() in self.perception:
             gov = frame.token
-        return attributes.modality(frame.token, gov if gov is not frame.token else None)
+        return attributes.modality(frame.token, gov if gov != frame.token else None)
 
     def _merge_casualties(self, frames: list[Frame]) -> None:
         """'nine men were killed in a drone attack': one event, the attack, with its dead."""
@@ -336,17 +339,22 @@ class EventExtractor:
             if frame.match.trigger.pos != "verb" or not (attributes.is_killing(verb) or attributes.is_injuring(verb)):
                 continue
             for child in verb.children:
+                linked = []
                 if child.dep_ == "prep" and child.lower_ in ("in", "during", "by"):
-                    for pobj in child.children:
-                        other = by_token.get(pobj.i)
-                        if other is not None and other.type == "ASSAULT":
-                            other.fatalities = other.fatalities or frame.fatalities
-                            other.injured = other.injured or frame.injured
-                            other.targets = other.targets or frame.targets
-                            other.reported_by = other.reported_by or frame.reported_by
-                            if other.modality == "asserted":
-                                other.modality = frame.modality
-                            frame.absorbed = True
+                    linked = [c for c in child.children if c.dep_ == "pobj"]
+                elif child.dep_ == "advcl":  # "were killed when a drone struck"
+                    linked = [child]
+                for pobj in linked:
+                    other = by_token.get(pobj.i)
+                    if other is None or other.type != "ASSAULT":
+                        continue
+                    other.fatalities = other.fatalities or frame.fatalities
+                    other.injured = other.injured or frame.injured
+                    other.targets = other.targets or frame.targets
+                    other.reported_by = other.reported_by or frame.reported_by
+                    if other.modality == "asserted":
+                        other.modality = frame.modality
+                    frame.absorbed = True
 
 
 def _resolve_date(frame: Frame, sent: Span, times: list[TimeMention], other_anchors: set[int]) -> TimeMention | None:
@@ -355,9 +363,11 @@ def _resolve_date(frame: Frame, sent: Span, times: list[TimeMention], other_anch
     for mention in in_sent:
         if mention.anchor in anchors:
             return mention
-    # the anchor's own clause: "On Tuesday afternoon, clashes broke out ..."
+    # a date on a clause above the event: "On Tuesday afternoon, clashes broke out around
+    # al-Washka, where nine men were killed"
+    ancestors = {a.i for tok in frame.anchors() for a in tok.ancestors}
     for mention in in_sent:
-        if mention.anchor not in other_anchors:
+        if mention.anchor in ancestors and mention.anchor not in other_anchors:
             return mention
     return None
 

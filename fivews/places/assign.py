@@ -59,10 +59,10 @@ def _allowed(prep: Token, event_type: str) -> bool:
     return False
 
 
-def _prep_places(node: Token, index: PlaceIndex, event_type: str) -> list[Toponym]:
+def _prep_places(node: Token, index: PlaceIndex, event_type: str, near: bool = False) -> list[Toponym]:
     found = []
     for child in node.children:
-        if child.dep_ == "prep" and _allowed(child, event_type):
+        if child.dep_ == "prep" and (_allowed(child, event_type) or near and child.lower_ in ("to", "from")):
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     top = index.toponym_of(pobj)
@@ -76,7 +76,7 @@ def _prep_places(node: Token, index: PlaceIndex, event_type: str) -> list[Topony
                     if top is not None:
                         found.append(top)
         elif child.dep_ == "advmod" and child.lower_ in ("close", "near", "nearby"):
-            found.extend(_prep_places(child, index, event_type))
+            found.extend(_prep_places(child, index, event_type, near=True))
     return found
 
 
@@ -94,7 +94,7 @@ def tied_place(anchors: list[Token], index: PlaceIndex, event_type: str) -> Topo
                 top = index.toponym_of(node.head)
                 if top is not None:
                     return top
-            if node.head is node:
+            if node.head == node:
                 break
             node = node.head
     return None

@@ -27,7 +27,7 @@ import platformdirs
 from fivews.text_norm import name_key
 
 LOGGER = logging.getLogger(__name__)
-INDEX_FORMAT = 3
+INDEX_FORMAT = 4
 FEATURE_RANK = {"country": 0, "admin1": 1, "region": 1, "city": 2, "admin2": 2, "airport": 3, "landmark": 3}
 
 
@@ -156,7 +156,7 @@ def build_index(path: Path) -> Path:
         cities = json.load(fh)
     for city in cities.values():
         names = [n for n in city.get("alternatenames") or [] if _usable_name(n)]
-        builder.add(names, city["geonameid"], city["name"], to3.get(city["countrycode"]), city.get("admin1code") or None,
+        builder.add(names, city["geonameid"], city["name"], to3.get(city["countrycode"]), None,
                     city["latitude"], city["longitude"], city.get("population") or 0, "city")
     del cities
 

@@ -65,13 +65,13 @@ class PlaceResolver:
             if ent.label_ in PLACE_LABELS:
                 add(_trim(ent))
         for ent in doc.ents:
-            if ent.label_ in LOOSE_LABELS and _after_locative(ent) and self.gazetteer.lookup(_trim(ent).text):
+            if ent.label_ in LOOSE_LABELS and self._placelike(_trim(ent)):
                 add(_trim(ent))
         for tok in doc:
             if tok.i in taken or tok.pos_ != "PROPN" or tok.dep_ == "compound" and tok.head.pos_ == "PROPN":
                 continue
             span = _name_span(tok)
-            if _after_locative(span) and self.gazetteer.lookup(span.text):
+            if self._placelike(span):
                 add(span)
         for ent in doc.ents:
             if ent.label_ == "NORP":
@@ -85,6 +85,24 @@ class PlaceResolver:
                     add(doc[tok.i: tok.i + 1], demonym=True)
         spans.sort(key=lambda item: item[0].start)
         return spans
+
+    def _placelike(self, span: Span) -> bool:
+        """A name the model did not label as a place, taken as one when the gazetteer knows it
+        and the context says place: a locative preposition, an apposition such as "a coastal
+        city", or a sizable town whose name is no actor's."""
+        if not len(span) or not any(t.text[:1].isupper() for t in span):  # "al-Washka" counts
+            return False
+        found = self.gazetteer.lookup(span.text)
+        if not found:
+            return False
+        if _after_locative(span):
+            return True
+        root = span.root
+        if any(c.dep_ == "appos" and c.lemma_.lower() in FEATURE_WORDS for c in root.children):
+            return True
+        if self.kb.lookup(span.text) or span.label_ == "PERSON":
+            return False
+        return max(e.population for e in found) >= 50_000 or any(e.feature in ("landmark", "airport") for e in found)
 
     # -- resolution -----------------------------------------------------------------------
     def resolve_doc(self, doc: Doc) -> list[Toponym]:

@@ -36,7 +36,7 @@ class TimeMention:
 def clause_tense(token: Token) -> str:
     """'future', 'past' or 'present' for the clause governing ``token``."""
     verb = token
-    while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+    while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
         verb = verb.head
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     words = {a.lower_ for a in auxes}
@@ -164,7 +164,7 @@ def _anchor(span: Span) -> Token:
         return node.head.head
     if node.dep_ in ("npadvmod", "tmod", "advmod", "nmod", "compound", "appos", "pobj", "dobj", "conj"):
         return node.head
-    return node.head if node.head is not node else node
+    return node.head if node.head != node else node
 
 
 def find_times(doc: Doc, published: date | None) -> list[TimeMention]:

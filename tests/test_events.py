@@ -1,0 +1,121 @@
+"""Events: types, roles, dates, places, casualties and modality, on text we wrote."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from fivews.models import Article
+
+
+def _find(events, etype, **want):
+    for event in events:
+        if event.type != etype:
+            continue
+        codes = {a.code for a in event.sources}
+        if "source" in want and want["source"] not in codes:
+            continue
+        if "target" in want and want["target"] not in {a.code for a in event.targets}:
+            continue
+        if "place" in want and (event.location is None or event.location.name != want["place"]):
+            continue
+        if "date" in want and event.date != want["date"]:
+            continue
+        return event
+    summary = "\n".join(
+        f"{e.type} {[a.code for a in e.sources]} -> {[a.code for a in e.targets]} {e.date} "
+        f"{e.location.name if e.location else None}: {e.trigger}" for e in events
+    )
+    raise AssertionError(f"no {etype} event with {want}; found:\n{summary}")
+
+
+def _extract(pipeline, text, published=date(2020, 1, 8)):
+    return pipeline.extract(Article(id="t", text=text, published=published))
+
+
+# -- the sample article --------------------------------------------------------------------
+
+def test_sample_air_strikes_near_abu_grein(sample_events):
+    event = _find(sample_events, "ASSAULT", source="LBYREB", place="Abu Grein")
+    assert event.date == "2020-01-08" and event.date_precision == "day"
+    assert event.mode == "aerial"
+    assert event.acled_sub_event_type == "Air/drone strike"
+    assert 31.2 < event.location.lat < 31.7 and 15.0 < event.location.lon < 15.5
+
+
+def test_sample_capture_of_sirte_on_monday(sample_events):
+    event = _find(sample_events, "ASSAULT", source="LBYREB", place="Sirte", date="2020-01-06")
+    assert event.date_text and "Monday" in event.date_text
+    assert event.location.country == "LBY" and abs(event.location.lat - 31.21) < 0.1
+
+
+def test_sample_erdogan_putin_talks_in_istanbul(sample_events):
+    event = _find(sample_events, "CONSULT", source="TURGOV", target="RUSGOV", place="Istanbul")
+    assert {a.name for a in event.sources + event.targets} >= {"Recep Tayyip Erdogan", "Vladimir Putin"}
+    assert event.location.country == "TUR" and event.date == "2020-01-08"
+
+
+def test_sample_drone_strike_casualties(sample_events):
+    event = _find(sample_events, "ASSAULT", target="LBYREB", date="2020-01-07")
+    assert event.fatalities == 9
+    assert event.location is not None and event.location.country == "LBY"
+
+
+def test_sample_withdrawal_from_sirte(sample_events):
+    _find(sample_events, "RETREAT", source="LBYGOV", place="Sirte", date="2020-01-07")
+
+
+def test_sample_joint_request(sample_events):
+    event = _find(sample_events, "REQUEST", source="TUR", date="2020-01-08")
+    assert {a.code for a in event.sources} == {"TUR", "RUS"}
+
+
+def test_sample_four_ministers_denounce_ankara(sample_events):
+    event = _find(sample_events, "ACCUSE", target="TURGOV")
+    assert {a.code for a in event.sources} == {"EGYGOV", "GRCGOV", "FRAGOV", "CYPGOV"}
+    assert event.location is not None and event.location.name == "Cairo"
+
+
+def test_sample_cancelled_meeting_is_negated(sample_events):
+    event = _find(sample_events, "CONSULT", source="LBYGOV", target="ITAGOV")
+    assert event.modality == "negated"
+
+
+def test_sample_events_are_unique(sample_events):
+    keys = [(e.type, tuple(a.code for a in e.sources), tuple(a.code for a in e.targets), e.date,
+             e.location.name if e.location else None, e.modality) for e in sample_events]
+    assert len(keys) == len(set(keys))
+    assert len({e.event_id for e in sample_events}) == len(sample_events)
+
+
+# -- general rules on sentences of our own -----------------------------------------------------
+
+def test_passive_voice_with_agent(pipeline):
+    events = _extract(pipeline, "The border post was attacked by Islamic State militants on Sunday.")
+    event = _find(events, "ASSAULT")
+    assert event.sources and event.sources[0].sector == "REB" or "REB" in event.sources[0].code
+    assert event.date == "2020-01-05"
+
+
+def test_object_control_request(pipeline):
+    events = _extract(pipeline, "France urged Iran to release the detained journalists.")
+    event = _find(events, "REQUEST", source="FRA", target="IRN")
+    assert event.modality == "asserted"
+
+
+def test_negation_and_intention(pipeline):
+    events = _extract(pipeline, "Germany did not send troops. Japan will send aid to Turkey next week.")
+    negated = [e for e in events if e.modality == "negated"]
+    intended = [e for e in events if e.modality == "intended"]
+    assert negated and negated[0].sources[0].code.startswith("DEU")
+    assert intended and intended[0].sources[0].code.startswith("JPN")
+
+
+def test_casualties_from_killing_clause(pipeline):
+    events = _extract(pipeline, "Gunmen attacked a market in Maiduguri on Friday, killing 12 civilians.")
+    event = _find(events, "ASSAULT", place="Maiduguri")
+    assert event.fatalities == 12 and event.date == "2020-01-03"
+
+
+def test_statement_alone_is_not_an_event(pipeline):
+    assert _extract(pipeline, "The minister said the economy was growing.") == []

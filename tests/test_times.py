@@ -1,0 +1,56 @@
+"""Dates resolved against the publication date and the tense of the clause."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from fivews.times.calendar import parse_date_line
+from fivews.times.resolve import find_times, resolve_expression
+
+WED = date(2020, 1, 8)  # a Wednesday
+
+
+@pytest.mark.parametrize(
+    "text, tense, expected",
+    [
+        ("on Monday", "past", ("2020-01-06", None, "day")),
+        ("on Sunday", "future", ("2020-01-12", None, "day")),
+        ("on Wednesday", "past", ("2020-01-08", None, "day")),
+        ("late on Wednesday", "past", ("2020-01-08", None, "day")),
+        ("Tuesday afternoon", "past", ("2020-01-07", None, "day")),
+        ("last week", "past", ("2019-12-30", "2020-01-05", "week")),
+        ("since April", "past", ("2019-04", "2020-01-08", "month")),
+        ("in late 2016", "past", ("2016", None, "year")),
+        ("in November", "past", ("2019-11", None, "month")),
+        ("in November", "future", ("2020-11", None, "month")),
+        ("December 30", "past", ("2019-12-30", None, "day")),
+        ("3 March 2019", "past", ("2019-03-03", None, "day")),
+        ("yesterday", "past", ("2020-01-07", None, "day")),
+    ],
+)
+def test_resolve_expression(text, tense, expected):
+    ref = resolve_expression(text, WED, tense)
+    assert (ref.date, ref.date_end, ref.precision) == expected
+
+
+@pytest.mark.parametrize("text", ["for months", "in the coming weeks", "in recent years"])
+def test_vague_expressions_give_nothing(text):
+    assert resolve_expression(text, WED, "past") is None
+
+
+def test_tense_from_the_parse(pipeline):
+    nlp = pipeline.nlp
+    doc = nlp.make_doc("Rebels seized the port on Monday and vowed to hold a vote on Friday.")
+    for name in ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner"):
+        if name in nlp.pipe_names:
+            doc = nlp.get_pipe(name)(doc)
+    found = {m.ref.text: m.ref.date for m in find_times(doc, WED)}
+    assert found["on Monday"] == "2020-01-06"
+    assert found["on Friday"] == "2020-01-10"
+
+
+def test_header_date_lines():
+    assert parse_date_line("March 3, 2021") == date(2021, 3, 3)
+    assert parse_date_line("Updated 14 Feb 2022 09:10 GMT") == date(2022, 2, 14)
+    assert parse_date_line("Fighting resumed on March 3, 2021 in the north") is None
