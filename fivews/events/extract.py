@@ -338,6 +338,13 @@ class EventExtractor:
             verb = frame.token
             if frame.match.trigger.pos != "verb" or not (attributes.is_killing(verb) or attributes.is_injuring(verb)):
                 continue
+            head = by_token.get(verb.head.i)  # "attacked a market, killing 12 civilians"
+            if verb.dep_ in ("advcl", "conj", "xcomp") and head is not None and head is not frame and head.type == "ASSAULT":
+                head.fatalities = head.fatalities or frame.fatalities
+                head.injured = head.injured or frame.injured
+                head.targets = head.targets or frame.targets
+                frame.absorbed = True
+                continue
             for child in verb.children:
                 linked = []
                 if child.dep_ == "prep" and child.lower_ in ("in", "during", "by"):
