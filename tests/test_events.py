@@ -44,7 +44,9 @@ def test_sample_air_strikes_near_abu_grein(sample_events):
 
 
 def test_sample_capture_of_sirte_on_monday(sample_events):
-    event = _find(sample_events, "ASSAULT", source="LBYREB", place="Sirte", date="2020-01-06")
+    event = _find(sample_events, "COERCE", source="LBYREB", place="Sirte", date="2020-01-06")
+    assert event.mode == "seize" and event.cameo == "192"
+    assert event.acled_sub_event_type == "Non-state actor overtakes territory"
     assert event.date_text and "Monday" in event.date_text
     assert event.location.country == "LBY" and abs(event.location.lat - 31.21) < 0.1
 

@@ -141,12 +141,9 @@ class EventExtractor:
             found = self.lexicon.match(tok)
             if found is not None:
                 matches[tok.i] = found
-        trigger_words = {i for m in matches.values() for i in m.tokens}
         frames: list[Frame] = []
         for i, match in matches.items():
             tok = sent.doc[i]
-            if i in trigger_words and i not in {m.tokens[0] for m in matches.values()} and i != match.tokens[0]:
-                continue
             if any(i in m.tokens and j != i for j, m in matches.items()):
                 continue  # a word inside another trigger ("ceasefire" in "call for ceasefire")
             frame = Frame(match, tok)
@@ -271,6 +268,10 @@ class EventExtractor:
         targets: list[Actor] = []
         if between:
             sides = actors.actors_for(between[0])
+            if any(a.country is None for a in sides):  # "talks between their presidents, A and B"
+                named = [a for c in noun.children if c.dep_ == "appos" for a in actors.actors_for(c)]
+                named = named or [a for a in sides if a.country is not None]
+                sides = named or sides
             if sides:
                 sources, targets = sides[:1], sides[1:]
         if recipient:
@@ -328,7 +329,7 @@ class EventExtractor:
     def _modality(self, frame: Frame) -> str:
         gov = frame.light or attributes.governing_verb(frame.token)
         if frame.light is None and gov != frame.token and gov.lemma_.lower() in self.perception:
-            gov = frame.token
+            return attributes.modality(frame.token, frame.token)  # "shelling could be heard"
         return attributes.modality(frame.token, gov if gov != frame.token else None)
 
     def _merge_casualties(self, frames: list[Frame]) -> None:
@@ -369,6 +370,17 @@ def _resolve_date(frame: Frame, sent: Span, times: list[TimeMention], other_anch
     in_sent = [t for t in times if sent.start <= t.start < sent.end]
     for mention in in_sent:
         if mention.anchor in anchors:
+            return mention
+    # a date inside the trigger's own clause: "took control of Sirte in a rapid advance on Monday"
+    own_clause = set()
+    for tok in frame.anchors():
+        stack = [c for c in tok.children if c.dep_ not in ("ccomp", "advcl", "relcl", "conj", "parataxis", "xcomp")]
+        while stack:
+            node = stack.pop()
+            own_clause.add(node.i)
+            stack.extend(c for c in node.children if c.dep_ not in ("ccomp", "advcl", "relcl", "acl", "parataxis"))
+    for mention in in_sent:
+        if mention.anchor in own_clause and mention.anchor not in other_anchors:
             return mention
     # a date on a clause above the event: "On Tuesday afternoon, clashes broke out around
     # al-Washka, where nine men were killed"

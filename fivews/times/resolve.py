@@ -158,8 +158,9 @@ def _weekday_spans(doc: Doc) -> list[Span]:
 
 def _anchor(span: Span) -> Token:
     """The word an expression attaches to: the head of its preposition, or of its root."""
-    root = span.root
-    node = root
+    node = span.root
+    while node.dep_ in ("compound", "nmod", "amod") and node.head != node:
+        node = node.head  # "Tuesday afternoon": the phrase, not its first word
     if node.dep_ == "pobj" and node.head.dep_ == "prep":
         return node.head.head
     if node.dep_ in ("npadvmod", "tmod", "advmod", "nmod", "compound", "appos", "pobj", "dobj", "conj"):
