@@ -18,7 +18,7 @@ class ActorService:
 
         self.kb = load_kb(actor_files)
         self.coder = ActorCoder(self.kb)
-        self.nlp = nlp or spacy.load(choose_model(model), disable=["lemmatizer"] if False else [])
+        self.nlp = nlp or spacy.load(choose_model(model))
 
     def code(self, text: str, day: date | None = None) -> Actor | None:
         text = text.strip()

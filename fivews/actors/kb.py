@@ -12,19 +12,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
-import yaml
-
+from fivews.data_files import data_path, load_yaml, read_yaml_file
 from fivews.text_norm import name_key
 
 LOGGER = logging.getLogger(__name__)
-
-try:  # the C loader is several times faster
-    _Loader = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover
-    _Loader = yaml.SafeLoader
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,7 +175,7 @@ class ActorKB:
     def load_user_file(self, path: Path) -> None:
         """A user's file: a mapping with any of countries/organizations/groups/people/sectors,
         or a plain list of organisations or groups. Its names win over the bundled ones."""
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
+        data = read_yaml_file(path)
         if isinstance(data, list):
             data = {"groups": data}
         if not isinstance(data, dict):
@@ -225,10 +218,7 @@ def _as_date(value) -> date | None:
 
 
 def _bundled(name: str):
-    path = resources.files("fivews") / "data" / "actors" / name
-    if not path.is_file():
-        return None
-    return yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
+    return load_yaml(f"actors/{name}") if data_path(f"actors/{name}").is_file() else None
 
 
 def user_actor_files(extra: Iterable[str | Path] = ()) -> list[Path]:

