@@ -351,6 +351,43 @@ def export(out, fmt, db, actor, country, etype, since, until, near, limit):
     _err(f"exported {count} events to {out} ({fmt})")
 
 
+EVALUATIONS = {
+    "places": ("fivews.evaluate.places", "evaluate_places"),
+    "penta": ("fivews.evaluate.penta", "evaluate_penta"),
+    "roles": ("fivews.evaluate.roles", "evaluate_roles"),
+    "gold": ("fivews.evaluate.gold", "evaluate_gold"),
+}
+
+
+@main.command(name="eval")
+@click.argument("kind", type=click.Choice(tuple(EVALUATIONS)))
+@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+@click.option("--format", "fmt", type=click.Choice(("table", "json")), default="table", show_default=True)
+@click.option("--limit", type=click.IntRange(1), default=None, help="score only the first N items")
+@click.option("--details", is_flag=True, help="also list every error (missed, misplaced, wrong field)")
+@with_model
+def evaluate(kind, path, fmt, limit, details, model, actors):
+    """Score fivews on annotated data.
+
+    \b
+    places FILE.xml   toponyms in GeoWebNews XML: recognition P/R/F1, accuracy within 161 km
+    penta  FILE.tsv   sentence<TAB>PentaClass 0-4: accuracy, per-class and macro F1, confusion
+    roles  FILE.txt   token BIO file with S/T/R spans: source and target P/R/F1 by token overlap
+    gold   FILE.jsonl whole articles with expected events (docs/gold.md): event P/R/F1, field accuracy
+    """
+    import importlib
+
+    from fivews.evaluate.render import write_report
+    from fivews.pipeline import load_pipeline
+
+    module, function = EVALUATIONS[kind]
+    scorer = getattr(importlib.import_module(module), function)
+    with user_errors():
+        pipeline = load_pipeline(_options(model, actors))
+        report = scorer(path, pipeline, limit=limit, with_details=details)
+    write_report(report, sys.stdout, fmt, details)
+
+
 @main.command()
 @_db_option
 @click.option("--model", default=None)

@@ -54,11 +54,16 @@ class Pipeline:
             yield article, list(doc._.fivews_events or [])
 
     def places(self, article: Article) -> list[PlaceMention]:
-        nlp = self.nlp
-        doc = self._doc(article)
-        with nlp.select_pipes(disable=["fivews_events", "fivews_times"]):
-            doc = nlp(doc)
-        return [PlaceMention(article.id, t.start_char, t.end_char, t.place) for t in doc._.fivews_places or []]
+        return next(iter(self.places_many([article])))[1]
+
+    def places_many(self, articles: Iterable[Article]) -> Iterator[tuple[Article, list[PlaceMention]]]:
+        """Toponym mentions of each article (events and times are not computed)."""
+        articles = list(articles) if not isinstance(articles, list) else articles
+        with self.nlp.select_pipes(disable=["fivews_events", "fivews_times"]):
+            docs = self.nlp.pipe((self._doc(a) for a in articles), batch_size=self.options.batch_size)
+            for article, doc in zip(articles, docs):
+                yield article, [PlaceMention(article.id, t.start_char, t.end_char, t.place)
+                                for t in doc._.fivews_places or []]
 
 
 _LOADED: dict[PipelineOptions, Pipeline] = {}
