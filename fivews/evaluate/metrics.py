@@ -50,6 +50,8 @@ class PRF:
 
     @property
     def f1(self) -> float | None:
+        if self.tp == 0:  # nothing right: 0 when anything was expected or predicted
+            return 0.0 if self.fp + self.fn else None
         return f1(self.precision, self.recall)
 
     def add(self, other: "PRF") -> None:

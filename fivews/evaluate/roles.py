@@ -63,7 +63,8 @@ def detokenize(tokens: tuple[str, ...]) -> tuple[str, list[tuple[int, int]]]:
     spans: list[tuple[int, int]] = []
     pos = 0
     for i, token in enumerate(tokens):
-        clitic = token.lower() in ("s", "t") and i and tokens[i - 1] in ("'", "’")
+        clitic = (token.lower() in ("s", "t") and i and tokens[i - 1] in ("'", "’")) or (
+            token in ("'", "’") and i + 1 < len(tokens) and tokens[i + 1].lower() in ("s", "t"))
         if i and not clitic and not NO_SPACE_BEFORE.match(token) and tokens[i - 1] not in NO_SPACE_AFTER:
             parts.append(" ")
             pos += 1
