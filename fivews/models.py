@@ -73,6 +73,9 @@ class Actor:
     sector: str | None = None
     kind: str = "unknown"
     id: str | None = None
+    # character offsets of ``text`` in the article (None outside an article); not identity
+    start: int | None = field(default=None, compare=False)
+    end: int | None = field(default=None, compare=False)
 
     def as_dict(self) -> dict[str, Any]:
         return {f.name: getattr(self, f.name) for f in fields(self)}
@@ -81,8 +84,8 @@ class Actor:
     def from_dict(cls, data: dict[str, Any]) -> "Actor":
         return cls(**{f.name: data.get(f.name) for f in fields(cls) if f.name in data})
 
-    def with_text(self, text: str) -> "Actor":
-        return Actor(text, self.name, self.code, self.country, self.sector, self.kind, self.id)
+    def with_text(self, text: str, start: int | None = None, end: int | None = None) -> "Actor":
+        return Actor(text, self.name, self.code, self.country, self.sector, self.kind, self.id, start, end)
 
 
 @dataclass(frozen=True, slots=True)

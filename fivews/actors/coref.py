@@ -40,6 +40,15 @@ class DocumentMemory:
 
     def antecedent(self, pronoun: Token) -> Actor | None:
         """The actor a pronoun most likely refers to."""
+        found = self._antecedent(pronoun)
+        return found[1] if found else None
+
+    def antecedent_mention(self, pronoun: Token) -> int | None:
+        """The token index of the mention a pronoun most likely refers to."""
+        found = self._antecedent(pronoun)
+        return found[0] if found else None
+
+    def _antecedent(self, pronoun: Token) -> tuple[int, Actor] | None:
         word = pronoun.lower_
         reporter = _reporting_subject(pronoun)
         if reporter is not None and word in GROUP_PRONOUNS | PERSON_PRONOUNS:
@@ -51,20 +60,20 @@ class DocumentMemory:
         candidates = [(i, a, subj) for i, a, subj in self.mentions if i < pronoun.i]
         if want_person:
             people = [c for c in candidates if c[1].kind == "person"]
-            return people[-1][1] if people else None
+            return people[-1][:2] if people else None
         if word in GROUP_PRONOUNS:
             same = [c for c in candidates if c[0] >= sent_start and c[1].kind != "person" and c[2]]
             if same:
-                return same[0][1]
+                return same[0][:2]
             previous = [c for c in candidates if c[1].kind != "person" and c[2]]
             if previous:
-                return previous[-1][1]
+                return previous[-1][:2]
         return None
 
-    def _at(self, token: Token) -> Actor | None:
+    def _at(self, token: Token) -> tuple[int, Actor] | None:
         for i, actor, _ in self.mentions:
             if i == token.i:
-                return actor
+                return i, actor
         return None
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from fivews.actors.coref import GROUP_PRONOUNS, PERSON_PRONOUNS, DocumentMemory
 from fivews.actors.kb import ActorKB
@@ -72,13 +72,29 @@ class DocumentActors:
 
     # -- argument resolution ---------------------------------------------------------------
     def actors_for(self, tok: Token) -> list[Actor]:
-        """All actors an argument stands for: the head and its conjuncts."""
+        """All actors an argument stands for: the head and its conjuncts.
+
+        Each actor's text and offsets are the words of its argument phrase ("dozens of
+        demonstrators in Yerevan"); for a pronoun whose antecedent is named earlier in the
+        same sentence, the antecedent's phrase ("Tajikistan says it will ...").
+        """
         found: list[Actor] = []
         for head in [tok, *[c for c in tok.conjuncts if c.i > tok.i]]:
+            span = self._evidence_span(head)
             for actor in self._actors_for_single(head):
                 if actor.code not in {a.code for a in found} or actor.kind == "person":
-                    found.append(actor)
+                    found.append(actor.with_text(span.text, span.start_char, span.end_char))
         return found
+
+    def _evidence_span(self, head: Token) -> Span:
+        if head.pos_ == "PRON":
+            mention = self.memory.antecedent_mention(head)
+            if mention is not None and head.sent.start <= mention < head.i:
+                head = self.doc[mention]
+            else:
+                return self.doc[head.i: head.i + 1]
+        start, end = argument_bounds(head)
+        return self.doc[start:end]
 
     def _actors_for_single(self, tok: Token) -> list[Actor]:
         # an apposition naming who they are: "their presidents, A and B"
@@ -188,3 +204,21 @@ def _phrase_bounds(tok: Token) -> tuple[int, int]:
 def _phrase_text(tok: Token) -> str:
     start, end = _phrase_bounds(tok)
     return tok.doc[start:end].text
+
+
+CLAUSE_DEPS = {"relcl", "acl", "advcl", "conj", "cc", "ccomp", "xcomp", "parataxis"}
+
+
+def argument_bounds(tok: Token) -> tuple[int, int]:
+    """The whole argument phrase of a head (modifiers, "of"/"in" phrases, appositions),
+    without its clauses and without the other members of a coordination."""
+    start, _ = _phrase_bounds(tok)
+    end = tok.i + 1
+    for child in tok.rights:
+        if child.dep_ in CLAUSE_DEPS:
+            break
+        end = child.right_edge.i + 1
+    doc = tok.doc
+    while end - 1 > tok.i and doc[end - 1].is_punct and doc[end - 1].text not in (")", "]"):
+        end -= 1
+    return start, end

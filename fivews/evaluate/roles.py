@@ -79,9 +79,13 @@ def _tokens_in(start: int, end: int, spans: list[tuple[int, int]]) -> set[int]:
 
 
 def actor_tokens(actors: tuple[Actor, ...], event: Event, text: str, spans: list[tuple[int, int]]) -> set[int]:
-    """Gold-token indices covered by the words the actors were read from in the event's sentence."""
+    """Gold-token indices covered by the words each actor was read from (its offsets, else
+    its text found in the event's sentence)."""
     out: set[int] = set()
     for actor in actors:
+        if actor.start is not None and actor.end is not None:
+            out |= _tokens_in(actor.start, actor.end, spans)
+            continue
         if not actor.text:
             continue
         at = text.find(actor.text, event.sentence_start, max(event.sentence_end, event.sentence_start + 1))
