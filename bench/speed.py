@@ -153,7 +153,7 @@ def pooled(pool: ProcessPoolExecutor, fn: Callable, batches: Iterable[list], wor
 
 
 def timed_stream(results: Iterator[int], spawned_at: float) -> Record:
-    """Drain a stream of per-batch article counts; time to the first one and to the end."""
+    """Drain a stream of article counts (per task, or per doc); time to the first and to the end."""
     started = time.perf_counter()
     first = next(results)
     first_wall, first_perf = time.time(), time.perf_counter()
@@ -204,10 +204,17 @@ def fivews_child(corpus: list, workers: int, task_size: int, spawned_at: float) 
         failures = 0
 
         def counts() -> Iterator[int]:
+            """Articles done, one count per pool task (a task's results arrive together)."""
             nonlocal failures
+            done = 0
             for result in map_extract(corpus, options, workers=workers, batch_size=task_size):
                 failures += isinstance(result, Failure)
-                yield 1
+                done += 1
+                if done == task_size:
+                    yield done
+                    done = 0
+            if done:
+                yield done
 
         record = timed_stream(counts(), spawned_at)
         record.update(failures=failures, method=f"fivews.parallel.map_extract (workers={workers}, "
@@ -412,6 +419,14 @@ def summarise(runs: Sequence[Record], workers: Sequence[int]) -> dict[str, Recor
     return summary
 
 
+def git_output(*command: str) -> str | None:
+    try:
+        out = subprocess.run(["git", *command], capture_output=True, text=True, cwd=REPO, check=False)
+    except OSError:
+        return None
+    return out.stdout.rstrip() or None
+
+
 def machine_info() -> Record:
     from importlib import metadata
 
@@ -420,11 +435,8 @@ def machine_info() -> Record:
     from fivews.nlp import choose_model
 
     model = choose_model()
-    try:
-        commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True,
-                                cwd=REPO, check=False).stdout.strip() or None
-    except OSError:
-        commit = None
+    commit = git_output("rev-parse", "--short", "HEAD")
+    dirty = git_output("status", "--porcelain", "--untracked-files=no", "--", "fivews")
     try:
         model_version = metadata.version(model.replace("_", "-"))
     except metadata.PackageNotFoundError:
@@ -439,6 +451,7 @@ def machine_info() -> Record:
         "model_version": model_version,
         "fivews": metadata.version("fivews"),
         "git_commit": commit,
+        "git_modified_fivews_files": [line[3:] for line in (dirty or "").splitlines()],
         "load_average_start": os.getloadavg() if hasattr(os, "getloadavg") else None,
     }
 

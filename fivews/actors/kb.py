@@ -41,6 +41,15 @@ class Organization:
     country: str | None
     sector: str | None
     kind: str
+    history: tuple[tuple[date, str, str | None], ...] = ()  # (last day, code, sector), oldest first
+
+    def coding_on(self, day: date | None) -> tuple[str, str | None]:
+        """The code and sector that applied on a day (the current ones when no day is known)."""
+        if day is not None:
+            for until, code, sector in self.history:
+                if day <= until:
+                    return code, sector
+        return self.code, self.sector
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,6 +146,7 @@ class ActorKB:
                 country=item.get("country"),
                 sector=item.get("sector"),
                 kind=item.get("kind") or default_kind,
+                history=_history(item.get("history"), str(item["id"])),
             )
             self.organizations[org.id] = org
             for name in [org.name, *(item.get("aliases") or [])]:
@@ -202,6 +212,16 @@ class ActorKB:
             "people": len(self.people),
             "names": len(self.lexicon),
         }
+
+
+def _history(items, owner: str) -> tuple[tuple[date, str, str | None], ...]:
+    out = []
+    for item in items or ():
+        until = _as_date(item.get("until")) if isinstance(item, dict) else None
+        if until is None or not item.get("code"):
+            raise ValueError(f"actor {owner}: each history entry needs 'until' (YYYY-MM-DD) and 'code'")
+        out.append((until, str(item["code"]), item.get("sector")))
+    return tuple(sorted(out))
 
 
 def _as_date(value) -> date | None:

@@ -157,6 +157,8 @@ class DocumentActors:
         return self.coder.compose(text, matches, tok.i, self.day, person_name)
 
 
+SPEAKS_FOR = {"spokesman", "spokeswoman", "spokesperson", "representative", "envoy", "negotiator", "delegate",
+              "delegation", "commander", "leader", "member", "official", "fighter"}
 AFFILIATION_VERBS = {"align", "ally", "loyal", "affiliate", "link", "back", "support", "associate", "belong", "tie", "close"}
 
 
@@ -164,7 +166,8 @@ def _affiliation_objects(tok: Token) -> list[Token]:
     """Objects of "of"/"from" phrases and of "aligned with"/"loyal to" modifiers of a head."""
     found = []
     for child in tok.children:
-        if child.dep_ == "prep" and child.lower_ in ("of", "from"):
+        if child.dep_ == "prep" and (child.lower_ in ("of", "from") or (
+                child.lower_ == "for" and tok.lemma_.lower() in SPEAKS_FOR)):
             found.extend(c for c in child.children if c.dep_ == "pobj")
         elif child.dep_ in ("acl", "amod") and child.lemma_.lower() in AFFILIATION_VERBS:
             for prep in child.children:

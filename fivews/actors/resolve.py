@@ -83,10 +83,11 @@ class ActorCoder:
             name = f"{name} ({self.kb.sector_name(sector)})"
         return Actor(text, name, iso3 + (sector or ""), iso3, sector, "state" if not sector else "group", iso3)
 
-    def organization(self, text: str, org_id: str) -> Actor:
+    def organization(self, text: str, org_id: str, day: date | None = None) -> Actor:
         org = self.kb.organizations[org_id]
         kind = org.kind if org.kind in ("igo", "ngo", "armed_group", "organization") else "organization"
-        return Actor(text, org.name, org.code, org.country, org.sector, kind, org.id)
+        code, sector = org.coding_on(day)
+        return Actor(text, org.name, code, org.country, sector, kind, org.id)
 
     def person(self, text: str, person_id: str, day: date | None, former: bool = False) -> Actor:
         person = self.kb.people[person_id]
@@ -101,8 +102,9 @@ class ActorCoder:
         code = (country or "") + (sector or "")
         if role and role.org and current and not former and role.org in self.kb.organizations:
             org = self.kb.organizations[role.org]
-            code = org.code
+            code, org_sector = org.coding_on(day)
             country = org.country or country
+            sector = org_sector or sector
         return Actor(text, person.name, code or "UNK", country, sector, "person", person.id)
 
     def unknown_person(self, text: str, name: str, country: str | None, sector: str | None, former: bool) -> Actor:
@@ -156,7 +158,7 @@ class ActorCoder:
             if entry.kind == "person":
                 return self.person(text, entry.ref, day, former)
             org = self.kb.organizations[entry.ref]
-            return self.organization(text, org.id)
+            return self.organization(text, org.id, day)
         if person_name:
             if country or sector_code:
                 return self.unknown_person(text, person_name, country, sector_code, former)

@@ -26,6 +26,7 @@ from fivews.times.resolve import TimeMention
 
 CONTENT_DEPS = {"dobj", "pobj", "prep", "xcomp", "ccomp", "compound", "amod", "conj", "acl", "pcomp", "nsubjpass", "attr", "appos", "dative", "oprd", "nmod", "poss"}
 CONTROL_OBJECT_TYPES = {"REQUEST", "THREATEN", "COERCE", "ACCUSE"}
+CONTENT_TARGET_TYPES = {"THREATEN", "AGREE", "REJECT"}  # "threatened/agreed/refused to <act on X>"
 NO_SOURCE_OK = {"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "RETREAT"}
 MOVER_TYPES = {"MOBILIZE", "RETREAT"}  # the forces moved are the actor
 QUANTIFIER_DETS = {"any", "no", "every", "each"}
@@ -217,6 +218,21 @@ class EventExtractor:
                 objs = [c for c in verb.children if c.dep_ == "dobj"]
                 if objs:
                     frame.targets = actors.actors_for(objs[0])
+            if not frame.targets and trig.type not in MOVER_TYPES | {"AID"}:
+                # the object is part of the trigger but names who it happened to
+                # ("expelled a Bulgarian diplomat", "arrested opposition leaders")
+                objs = [c for c in verb.children if c.dep_ == "dobj" and c.i in trigger_words]
+                if objs:
+                    own = {a.code for a in frame.sources}
+                    frame.targets = [a for a in actors.actors_for(objs[0]) if a.code not in own]
+            if not frame.targets and trig.type in CONTENT_TARGET_TYPES:
+                # "threatened to shell British forces": the target of the threatened act
+                for comp in verb.children:
+                    if comp.dep_ == "xcomp" and comp.pos_ == "VERB":
+                        objs = [c for c in comp.children if c.dep_ == "dobj"] or _prep_objects(comp, ("against", "on", "at"))
+                        if objs:
+                            frame.targets = actors.actors_for(objs[0])
+                            break
         if attributes.is_killing(verb) or attributes.is_injuring(verb):
             frame.fatalities, frame.injured = attributes.casualties(verb)
         frame.reported_by = self._reporter(verb, actors)
@@ -261,6 +277,9 @@ class EventExtractor:
                 found = actors.actors_for(child)
                 if found and child.pos_ in ("PROPN",) or found and found[0].kind in ("state", "armed_group", "igo"):
                     sources = found
+        claimer = _claimer(noun)
+        if claimer is not None and not sources:  # "X claimed responsibility for the attack"
+            sources = actors.actors_for(claimer)
         by = _prep_objects(noun, ("by", "from")) if not recipient else []
         if not sources and by:
             sources = actors.actors_for(by[0])
@@ -445,6 +464,8 @@ def build_events(
         actor_tokens = {t.i for t in sent if t.dep_ in ("nsubj", "nsubjpass", "dobj", "poss")}
         for frame in frames:
             ttype = frame.type
+            if not frame.targets and frame.target_place is not None and ttype not in MOVER_TYPES:
+                frame.targets = _country_target(frame, places, actors)
             if not frame.sources and not frame.targets and ttype not in NO_SOURCE_OK:
                 continue
             own = {t.i for t in frame.anchors()}
@@ -477,6 +498,33 @@ def build_events(
             events.append(_record(frame, sent, article_id, url, published, location, event_date, date_end,
                                   precision, date_text, confidence(frame, top is not None, mention is not None)))
     return dedupe(events)
+
+
+RESPONSIBILITY_VERBS = {"claim", "take", "accept", "admit", "assume", "bear"}
+
+
+def _claimer(noun: Token) -> Token | None:
+    """The subject of "claimed responsibility for <noun>"."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "for" or prep.head.lemma_.lower() != "responsibility":
+        return None
+    verb = prep.head.head
+    if prep.head.dep_ == "dobj" and verb.lemma_.lower() in RESPONSIBILITY_VERBS:
+        return subject_of(verb)
+    return None
+
+
+def _country_target(frame: Frame, places: PlaceIndex, actors: DocumentActors) -> list[Actor]:
+    """A place in the target slot stands for its country ("shelled Kharkiv" targets Ukraine),
+    unless the actor acts in its own country ("Ukrainian troops retook Balakliia")."""
+    top = places.toponym_of(frame.target_place)
+    if top is None or not top.place.country:
+        return []
+    if top.place.country in {a.country for a in frame.sources}:
+        return []
+    doc = frame.token.doc
+    span = doc[top.start: top.end]
+    return [actors.coder.state(span.text, top.place.country).with_text(span.text, span.start_char, span.end_char)]
 
 
 def _record(frame, sent, article_id, url, published, location, event_date, date_end, precision, date_text, conf) -> Event:
