@@ -2,8 +2,8 @@
 
 The file is ``sentence<TAB>label`` per line (0 neutral statement, 1 verbal cooperation,
 2 material cooperation, 3 verbal conflict, 4 material conflict). fivews labels a sentence
-with the PentaClass of its main event — the one with the highest confidence, the first
-in the sentence on a tie — and with 0 when it finds no event.
+with the PentaClass of its main event — the one whose trigger stands highest in the parse
+(nearest the main verb), then the most confident — and with 0 when it finds no event.
 """
 from __future__ import annotations
 
@@ -41,7 +41,7 @@ def read_labelled(path: str | Path) -> Iterator[LabelledSentence]:
 def main_event(events: list[Event]) -> Event | None:
     if not events:
         return None
-    return max(events, key=lambda e: (e.confidence, -e.sentence_start, -len(e.trigger)))
+    return min(events, key=lambda e: (e.extra.get("depth", 99), -e.confidence, e.sentence_start))
 
 
 def sentence_class(events: list[Event]) -> int:

@@ -514,6 +514,14 @@ def _claimer(noun: Token) -> Token | None:
     return None
 
 
+def _depth(tok: Token) -> int:
+    """Steps from a token up to the root of its sentence (0 for the main verb)."""
+    depth = 0
+    while tok.head != tok and depth < 50:
+        tok, depth = tok.head, depth + 1
+    return depth
+
+
 def _country_target(frame: Frame, places: PlaceIndex, actors: DocumentActors) -> list[Actor]:
     """A place in the target slot stands for its country ("shelled Kharkiv" targets Ukraine),
     unless the actor acts in its own country ("Ukrainian troops retook Balakliia")."""
@@ -573,6 +581,7 @@ def _record(frame, sent, article_id, url, published, location, event_date, date_
         modality=frame.modality,
         historical=_historical(event_date, date_end, published),
         confidence=conf,
+        extra={"depth": _depth(frame.light or frame.token)},
     )
 
 
