@@ -173,13 +173,19 @@ def cpu_s(who: int) -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def usage_record(workers: int) -> Record:
-    """Peak memory and CPU time of this process and of its (reaped) pool workers."""
+def usage_record(workers: int, spawned_at: float) -> Record:
+    """Peak memory and CPU time of this process and of its (reaped) pool workers.
+
+    ``cpus_used`` is CPU seconds over wall seconds since spawn: about 1 for one worker and
+    near the worker count for a pool, unless other work on the machine took the CPUs.
+    """
     main = peak_rss_mb()
     children = peak_rss_mb(resource.RUSAGE_CHILDREN) if workers > 1 else None
+    main_cpu, children_cpu = cpu_s(resource.RUSAGE_SELF), cpu_s(resource.RUSAGE_CHILDREN)
     return {"main_rss_mb": main, "children_max_rss_mb": children,
             "rss_per_worker_mb": children if workers > 1 and children else main,
-            "main_cpu_s": cpu_s(resource.RUSAGE_SELF), "children_cpu_s": cpu_s(resource.RUSAGE_CHILDREN)}
+            "main_cpu_s": main_cpu, "children_cpu_s": children_cpu,
+            "cpus_used": (main_cpu + children_cpu) / (time.time() - spawned_at)}
 
 
 def fivews_child(corpus: list, workers: int, task_size: int, spawned_at: float) -> Record:
@@ -220,7 +226,7 @@ def fivews_child(corpus: list, workers: int, task_size: int, spawned_at: float) 
         record.update(failures=failures, method=f"fivews.parallel.map_extract (workers={workers}, "
                       f"batch_size={task_size}, nlp.pipe batch_size={options.batch_size})")
     record["import_s"] = imported - spawned_at
-    return record | usage_record(workers)
+    return record | usage_record(workers, spawned_at)
 
 
 _NLP = None
@@ -304,7 +310,7 @@ def baseline_child(corpus: list, workers: int, task_size: int, spawned_at: float
     else:
         record = baseline_pool(texts, model, options.batch_size, workers, task_size, spawned_at)
     record["import_s"] = imported - spawned_at
-    return record | usage_record(workers)
+    return record | usage_record(workers, spawned_at)
 
 
 def gazetteer_child(spawned_at: float) -> Record:
@@ -395,7 +401,7 @@ def with_rates(record: Record, words: int) -> Record:
 
 
 SUMMARY_KEYS = ("articles_per_s", "words_per_s", "steady_articles_per_s", "startup_s", "total_s",
-                "rss_per_worker_mb", "main_rss_mb")
+                "rss_per_worker_mb", "main_rss_mb", "cpus_used")
 
 
 def medians(records: Sequence[Record], keys: Sequence[str]) -> Record:
@@ -466,9 +472,11 @@ def fmt(value: float | None, digits: int = 1) -> str:
 def table(summary: dict[str, Record], runs: Sequence[Record], report: Record) -> str:
     n, words = report["corpus"]["articles"], report["corpus"]["words"]
     lines = [f"corpus: {n} articles, {words:,} words ({report['corpus']['distinct']} distinct samples); "
-             f"{report['runs']} runs each, medians; model {report['machine']['model']}"]
+             f"{report['runs']} runs each, medians; model {report['machine']['model']}",
+             f"fivews at git {report['machine']['git_commit']}, {len(report['machine']['git_modified_fivews_files'])} "
+             f"modified file(s) under fivews/; {report['machine']['cpus_usable']} CPUs"]
     header = f"{'workers':>7}  {'':9}{'articles/s':>11}{'words/s':>10}{'excl.start':>11}{'start-up s':>11}" \
-             f"{'total s':>9}{'RSS MB/worker':>14}{'main RSS MB':>12}"
+             f"{'total s':>9}{'RSS MB/worker':>14}{'main RSS MB':>12}{'CPUs':>6}"
     lines += [header, "-" * len(header)]
     for count, row in summary.items():
         for tool in TOOLS:
@@ -476,7 +484,7 @@ def table(summary: dict[str, Record], runs: Sequence[Record], report: Record) ->
             main = m["main_rss_mb"] if int(count) > 1 else None
             lines.append(f"{count:>7}  {tool:9}{fmt(m['articles_per_s']):>11}{fmt(m['words_per_s'], 0):>10}"
                          f"{fmt(m['steady_articles_per_s']):>11}{fmt(m['startup_s'], 2):>11}{fmt(m['total_s'], 2):>9}"
-                         f"{fmt(m['rss_per_worker_mb'], 0):>14}{fmt(main, 0):>12}")
+                         f"{fmt(m['rss_per_worker_mb'], 0):>14}{fmt(main, 0):>12}{fmt(m['cpus_used'], 2):>6}")
         verdict = "ok" if row["overhead"] <= 1.25 else "OVER TARGET"
         steady = f", excl. start-up {row['overhead_steady']:.2f}" if int(count) > 1 else ""
         lines.append(f"{'':7}  overhead fivews/baseline time: {row['overhead']:.2f} "
@@ -489,7 +497,12 @@ def table(summary: dict[str, Record], runs: Sequence[Record], report: Record) ->
               "  result of the pool (pool start + model load in each worker + first task), and worker start-up",
               "  is inside 'total s' and 'articles/s'; 'excl.start' counts only articles after the first result.",
               "  RSS MB/worker: ru_maxrss of the process (1 worker) or of the largest pool worker (>1);",
-              "  'main RSS MB' is the parent of the pool."]
+              "  'main RSS MB' is the parent of the pool. CPUs = CPU s / wall s of the measuring process and its",
+              "  workers; well below the worker count means the machine was busy with other work."]
+    failed = [r for r in runs if r.get("failures")]
+    if failed:
+        where = ", ".join(f"run {r['run'] + 1} {r['tool']} x{r['workers']}: {r['failures']}" for r in failed)
+        lines.append(f"WARNING: failed extractions ({where}); they count as done articles")
     gaz = report.get("gazetteer")
     if gaz:
         lines += ["", f"gazetteer ({gaz['median']['index_mb']:.0f} MB index, fresh process, median of "

@@ -495,6 +495,9 @@ def build_events(
                 event_date = date_end = precision = None
             if top is not None or mention is not None:
                 running[paragraph] = (location if top is not None else para_place, mention or para_time)
+            home = location.country if location is not None else None
+            frame.sources = [_localise(a, home, actors) for a in frame.sources]
+            frame.targets = [_localise(a, home, actors) for a in frame.targets]
             events.append(_record(frame, sent, article_id, url, published, location, event_date, date_end,
                                   precision, date_text, confidence(frame, top is not None, mention is not None)))
     return dedupe(events)
@@ -512,6 +515,25 @@ def _claimer(noun: Token) -> Token | None:
     if prep.head.dep_ == "dobj" and verb.lemma_.lower() in RESPONSIBILITY_VERBS:
         return subject_of(verb)
     return None
+
+
+LOCAL_SECTORS = {"GOV", "COP", "CVL", "OPP", "REB", "JUD", "LEG", "PTY", "BUS", "LAB", "JRN", "EDU", "REL", "MED",
+                 "CRM", "UAF", "REF", "AGR", "SPY", "PRM", "ELI", "NGO"}
+
+
+def _localise(actor: Actor, country: str | None, actors: DocumentActors) -> Actor:
+    """A domestic actor named only by its role ("police", "protesters", "gunmen") belongs to
+    the country where the event happened. Armed forces are left alone: foreign troops in a
+    war zone are too common for the guess to be safe."""
+    if actor.country is not None or country is None or actor.sector not in LOCAL_SECTORS or actor.id is not None:
+        return actor
+    if actor.kind not in ("group", "person"):
+        return actor
+    if actor.kind == "person":
+        return Actor(actor.text, actor.name, country + actor.sector, country, actor.sector, "person", None,
+                     actor.start, actor.end)
+    local = actors.coder.state(actor.text, country, actor.sector)
+    return local.with_text(actor.text, actor.start, actor.end)
 
 
 def _depth(tok: Token) -> int:
