@@ -105,6 +105,7 @@ class ActorKB:
     organizations: dict[str, Organization] = field(default_factory=dict)
     people: dict[str, Person] = field(default_factory=dict)
     sector_names: dict[str, str] = field(default_factory=dict)
+    generic_heads: set[str] = field(default_factory=set)  # role words that yield to a more specific one
     lexicon: dict[str, list[Entry]] = field(default_factory=dict)
     max_words: int = 1
 
@@ -178,6 +179,7 @@ class ActorKB:
             self.sector_names[code] = item.get("name") or code
             for word in item.get("words") or []:
                 self.add_name(word, Entry("sector", code), first)
+        self.generic_heads.update(name_key(w) for w in data.get("generic_heads") or [])
         for item in data.get("modifiers") or []:
             for word in item.get("words") or []:
                 self.add_name(word, Entry("modifier", item["modifier"]), first)

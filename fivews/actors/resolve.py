@@ -22,6 +22,7 @@ class Match:
     start: int
     end: int
     entries: tuple[Entry, ...]
+    key: str = ""  # the folded words matched
 
     @property
     def entry(self) -> Entry:
@@ -59,7 +60,7 @@ def find_matches(doc: Doc | Span, kb: ActorKB) -> list[Match]:
             if not _capitalised(span):
                 entries = [e for e in entries if e.kind not in _PROPER]
             if entries:
-                found = Match(offset + i, offset + i + n, tuple(entries))
+                found = Match(offset + i, offset + i + n, tuple(entries), name_key(span.text))
                 break
         if found:
             matches.append(found)
@@ -144,19 +145,29 @@ class ActorCoder:
             pick = named[-1]
         elif pick is None and named:
             pick = named[-1]
-        country = next(
-            (m.entry.ref for m in reversed(matches) if m.entry.kind in ("country", "adjective", "demonym", "seat")),
-            None,
-        )
+        # the state that qualifies the head ("the British ambassador to Iran" is British;
+        # "Bosnian Serb police" are Bosnian), else one named after it ("the President of France")
+        state_matches = [m for m in matches if m.entry.kind in ("country", "adjective", "demonym", "seat")]
+        before = [m for m in state_matches if head_index is None or m.start <= head_index]
+        country = (before[0] if before else state_matches[-1]).entry.ref if state_matches else None
         sector_matches = [m for m in matches if m.entry.kind == "sector"]
         head_sector = next((m for m in sector_matches if covers_head(m)), None)
         sector = (head_sector or (sector_matches[-1] if sector_matches else None))
+        if sector is not None and sector.key in self.kb.generic_heads:
+            # "an Indian Navy official", "opposition activists": the word that says whose
+            specific = [m for m in sector_matches if m.start < sector.start and m.key not in self.kb.generic_heads]
+            sector = specific[-1] if specific else sector
         sector_code = sector.entry.ref if sector else None
 
         if pick is not None:
             entry = pick.entry
             if entry.kind == "person":
-                return self.person(text, entry.ref, day, former)
+                known = self.person(text, entry.ref, day, former)
+                # "Paraguayan President Santiago Pena" is not a namesake from another state
+                if person_name and country and known.country and known.country != country \
+                        and len(person_name.split()) > pick.end - pick.start:
+                    return self.unknown_person(text, person_name, country, sector_code, former)
+                return known
             org = self.kb.organizations[entry.ref]
             return self.organization(text, org.id, day)
         if person_name:
@@ -182,7 +193,8 @@ class ActorCoder:
         matches = find_matches(doc, self.kb)
         head = _phrase_head(doc)
         person_name = None
-        persons = [e for e in doc.ents if e.label_ == "PERSON"]
+        covered = {i for m in matches for i in range(m.start, m.end)}
+        persons = [e for e in doc.ents if e.label_ == "PERSON" and not all(t.i in covered for t in e)]
         if persons:
             person_name = persons[-1].text
         elif head is not None and head.pos_ == "PROPN" and not any(m.start <= head.i < m.end for m in matches):
