@@ -356,6 +356,7 @@ EVALUATIONS = {
     "penta": ("fivews.evaluate.penta", "evaluate_penta"),
     "roles": ("fivews.evaluate.roles", "evaluate_roles"),
     "gold": ("fivews.evaluate.gold", "evaluate_gold"),
+    "actors": ("fivews.evaluate.actors", "evaluate_actors"),
 }
 
 
@@ -374,6 +375,7 @@ def evaluate(kind, path, fmt, limit, details, model, actors):
     penta  FILE.tsv   sentence<TAB>PentaClass 0-4: accuracy, per-class and macro F1, confusion
     roles  FILE.txt   token BIO file with S/T/R spans: source and target P/R/F1 by token overlap
     gold   FILE.jsonl whole articles with expected events (docs/gold.md): event P/R/F1, field accuracy
+    actors FILE.jsonl names with a date and the expected country and sector: accuracy
     """
     import importlib
 
