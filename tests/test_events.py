@@ -78,9 +78,18 @@ def test_sample_four_ministers_denounce_ankara(sample_events):
     assert event.location is not None and event.location.name == "Cairo"
 
 
-def test_sample_cancelled_meeting_is_negated(sample_events):
-    event = _find(sample_events, "CONSULT", source="LBYGOV", target="ITAGOV")
-    assert event.modality == "negated"
+def test_sample_called_off_meeting_is_a_refusal_to_meet(sample_events):
+    event = _find(sample_events, "REJECT", source="LBYGOV", target="ITAGOV")
+    assert (event.mode, event.cameo, event.modality) == ("meet", "125", "asserted")
+
+
+def test_receiving_needs_an_actor(pipeline):
+    visit = pipeline.extract(Article("r1", "The Kenyan president received the Ugandan foreign minister in Nairobi.",
+                                     published=date(2023, 3, 1)))
+    assert [(e.type, e.mode) for e in visit] == [("CONSULT", "visit")]
+    letter = pipeline.extract(Article("r2", "The Kenyan government received a letter from the court on Monday.",
+                                      published=date(2023, 3, 1)))
+    assert not [e for e in letter if e.type == "CONSULT"]
 
 
 def test_sample_events_are_unique(sample_events):

@@ -109,6 +109,8 @@ class DocumentActors:
         # "the foreign ministers of France, Egypt and Greece": one actor per state;
         # "forces aligned with the GNA", "militias loyal to Haftar": the group they belong to
         for pobj in _affiliation_objects(tok):
+            if actor is None and not _is_quantity(tok) and not tok.lemma_.lower() in SPEAKS_FOR:
+                continue  # "a letter from the court" is not the court
             inner = self.actors_for(pobj)
             if inner:
                 if actor is not None and actor.sector:
@@ -155,6 +157,17 @@ class DocumentActors:
         if ent is not None and not any(m.start <= tok.i < m.end and m.entry.kind == "person" for m in matches):
             person_name = ent.text
         return self.coder.compose(text, matches, tok.i, self.day, person_name)
+
+
+QUANTITY_HEADS = {"number", "dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "million", "millions",
+                  "group", "groups", "some", "many", "most", "majority", "minority", "all", "each", "several", "couple",
+                  "handful", "one", "two", "three", "four", "five", "both", "none", "part", "rest", "team", "unit",
+                  "units", "contingent", "convoy", "batch", "wave", "crowd", "crowds", "section", "faction", "wing",
+                  "delegation", "member", "members", "remnant", "remnants"}
+
+
+def _is_quantity(tok: Token) -> bool:
+    return tok.pos_ == "NUM" or tok.lemma_.lower() in QUANTITY_HEADS or tok.lower_ in QUANTITY_HEADS
 
 
 SPEAKS_FOR = {"spokesman", "spokeswoman", "spokesperson", "representative", "envoy", "negotiator", "delegate",

@@ -302,11 +302,14 @@ class EventExtractor:
             subj = subject_of(light)
             if subj is not None:
                 sources = actors.actors_for(subj)
-        elif not sources and noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("for", "after", "during") \
-                and head.head.pos_ == "VERB" and not _is_passive(head.head):
-            subj = subject_of(head.head)  # "travelled to Brussels for talks with ..."
+        elif not sources and noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("for", "after", "during", "in") \
+                and head.head.pos_ in ("VERB", "AUX") and not _is_passive(head.head):
+            subj = subject_of(head.head)  # "travelled to Brussels for talks with ...", "told X in a call"
             if subj is not None:
                 sources = actors.actors_for(subj)
+            if not targets and head.lower_ == "in":
+                objs = [c for c in head.head.children if c.dep_ in ("dobj", "dative")]
+                targets = actors.actors_for(objs[0]) if objs else []
         if not targets:
             for slot in trig.target:
                 objs = _prep_objects(noun, (slot,)) if slot not in ("dobj", "iobj") else []
@@ -467,6 +470,8 @@ def build_events(
             if not frame.targets and frame.target_place is not None and ttype not in MOVER_TYPES:
                 frame.targets = _country_target(frame, places, actors)
             if not frame.sources and not frame.targets and ttype not in NO_SOURCE_OK:
+                continue
+            if frame.match.trigger.needs_target and not frame.targets:
                 continue
             own = {t.i for t in frame.anchors()}
             mention = _resolve_date(frame, sent, times, anchors_all - own)

@@ -30,6 +30,7 @@ class Trigger:
     cameo: str | None
     target: tuple[str, ...]
     context: tuple[str, ...]
+    needs_target: bool = False  # an event only when its target is an actor ("received Haftar")
 
     @property
     def phrase(self) -> str:
@@ -76,12 +77,14 @@ class TriggerLexicon:
                 cameo=str(item["cameo"]) if item.get("cameo") not in (None, "") else None,
                 target=tuple(str(t) for t in target),
                 context=tuple(item.get("context") or ()),
+                needs_target=bool(item.get("needs_target")),
             )
             bucket = self.by_head[(trig.pos, trig.head)]
             bucket[:] = [t for t in bucket if t.words != trig.words]
             bucket.insert(0, trig)
             if pos == "noun" and len(words) == 2:  # "air strike" is also written "airstrike"
-                joined = Trigger("".join(words), (), pos, trig.type, trig.mode, trig.cameo, trig.target, trig.context)
+                joined = Trigger("".join(words), (), pos, trig.type, trig.mode, trig.cameo, trig.target, trig.context,
+                                 trig.needs_target)
                 self.by_head.setdefault((pos, joined.head), [joined])
 
     def match(self, tok: Token) -> TriggerMatch | None:
