@@ -502,7 +502,8 @@ def build_events(
                 running[paragraph] = (location if top is not None else para_place, mention or para_time)
             home = location.country if location is not None else None
             frame.sources = [_localise(a, home, actors) for a in frame.sources]
-            frame.targets = [_localise(a, home, actors) for a in frame.targets]
+            if ttype in LOCAL_EVENT_TYPES:  # sanctions, talks and accusations cross borders
+                frame.targets = [_localise(a, home, actors) for a in frame.targets]
             events.append(_record(frame, sent, article_id, url, published, location, event_date, date_end,
                                   precision, date_text, confidence(frame, top is not None, mention is not None)))
     return dedupe(events)
@@ -522,6 +523,7 @@ def _claimer(noun: Token) -> Token | None:
     return None
 
 
+LOCAL_EVENT_TYPES = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "RETREAT", "CONCEDE", "AID"}
 LOCAL_SECTORS = {"GOV", "COP", "CVL", "OPP", "REB", "JUD", "LEG", "PTY", "BUS", "LAB", "JRN", "EDU", "REL", "MED",
                  "CRM", "UAF", "REF", "AGR", "SPY", "PRM", "ELI", "NGO"}
 
