@@ -313,6 +313,10 @@ class EventExtractor:
         if not targets:
             for slot in trig.target:
                 objs = _prep_objects(noun, (slot,)) if slot not in ("dobj", "iobj") else []
+                if not objs and slot not in ("dobj", "iobj"):  # "a package of sanctions against X"
+                    for i in frame.match.tokens:
+                        if i != noun.i and not objs:
+                            objs = _prep_objects(noun.doc[i], (slot,))
                 if not objs and light is not None and slot not in ("dobj", "iobj"):
                     objs = _prep_objects(light, (slot,))
                 if not objs and slot == "dobj" and light is not None:
@@ -467,7 +471,7 @@ def build_events(
         actor_tokens = {t.i for t in sent if t.dep_ in ("nsubj", "nsubjpass", "dobj", "poss")}
         for frame in frames:
             ttype = frame.type
-            if not frame.targets and frame.target_place is not None and ttype not in MOVER_TYPES:
+            if not frame.targets and frame.target_place is not None and ttype not in MOVER_TYPES | {"CONSULT"}:
                 frame.targets = _country_target(frame, places, actors)
             if not frame.sources and not frame.targets and ttype not in NO_SOURCE_OK:
                 continue
