@@ -115,11 +115,19 @@ def test_object_control_request(pipeline):
 
 
 def test_negation_and_intention(pipeline):
-    events = _extract(pipeline, "Germany did not send troops. Japan will send aid to Turkey next week.")
+    events = _extract(pipeline, "Germany did not send troops. Russia will deploy troops to the border next week.")
     negated = [e for e in events if e.modality == "negated"]
     intended = [e for e in events if e.modality == "intended"]
     assert negated and negated[0].sources[0].code.startswith("DEU")
-    assert intended and intended[0].sources[0].code.startswith("JPN")
+    assert intended and intended[0].sources[0].code.startswith("RUS") and intended[0].type == "MOBILIZE"
+
+
+def test_cooperation_announced_for_the_future_is_an_intent(pipeline):
+    events = _extract(pipeline, "Japan will send aid to Turkey next week. Norway is willing to release the prisoners.")
+    aid = _find(events, "AGREE", source="JPN")
+    assert (aid.cameo, aid.penta_class, aid.modality) == ("033", 1, "asserted")
+    assert [a.code for a in aid.targets] == ["TUR"]
+    assert _find(events, "AGREE", source="NOR").cameo == "0353"
 
 
 def test_casualties_from_killing_clause(pipeline):

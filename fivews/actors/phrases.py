@@ -167,7 +167,10 @@ QUANTITY_HEADS = {"number", "dozen", "dozens", "hundred", "hundreds", "thousand"
 
 
 def _is_quantity(tok: Token) -> bool:
-    return tok.pos_ == "NUM" or tok.lemma_.lower() in QUANTITY_HEADS or tok.lower_ in QUANTITY_HEADS
+    """A head that stands for members of what follows ("dozens of", "a number of", "former
+    Soviet republics from the CIS"): numbers, quantity words and plural nouns."""
+    return tok.pos_ == "NUM" or tok.tag_ in ("NNS", "NNPS") or tok.lemma_.lower() in QUANTITY_HEADS \
+        or tok.lower_ in QUANTITY_HEADS
 
 
 SPEAKS_FOR = {"spokesman", "spokeswoman", "spokesperson", "representative", "envoy", "negotiator", "delegate",

@@ -83,6 +83,8 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     if verb.dep_ == "xcomp":
         objects = [c for c in head.children if c.dep_ in ("dobj",)]
         return objects[0] if objects else subject_of(head, depth + 1)
+    if verb.dep_ == "acomp":  # "is willing to provide": the subject of "is"
+        return subject_of(head, depth + 1)
     if verb.dep_ in ("advcl", "acl") and verb.tag_ == "VBG":
         return subject_of(head, depth + 1) if head.pos_ in ("VERB", "AUX") else head
     if verb.dep_ == "relcl":
@@ -568,14 +570,34 @@ def _country_target(frame: Frame, places: PlaceIndex, actors: DocumentActors) ->
     return [actors.coder.state(span.text, top.place.country).with_text(span.text, span.start_char, span.end_char)]
 
 
+# Cooperation announced for the future is an expression of intent (PLOVER AGREE, CAMEO 03x):
+# "is willing to provide aid", "will release the hostages", "plans to hold talks".
+INTENT_CODES = {
+    ("AID", None): "033", ("RETREAT", "release"): "0353", ("RETREAT", "withdraw"): "0356",
+    ("RETREAT", "demobilize"): "0356", ("RETREAT", "disarm"): "0356", ("RETREAT", None): "035",
+    ("CONCEDE", None): "035", ("COOPERATE", None): "031", ("CONSULT", None): "036", ("SUPPORT", None): "032",
+}
+
+
+def coding(frame: Frame) -> tuple[str, str | None, str | None, str]:
+    """(PLOVER type, mode, CAMEO code, modality) of a frame."""
+    trig = frame.match.trigger
+    if frame.modality == "intended":
+        intent = INTENT_CODES.get((trig.type, trig.mode)) or INTENT_CODES.get((trig.type, None))
+        if intent is not None:
+            if trig.type == "AID" and trig.cameo and trig.cameo[:3] in ("071", "072", "073", "074"):
+                intent = "033" + trig.cameo[2]  # intent to give economic, military, humanitarian aid...
+            return "AGREE", None, intent, "asserted"
+    return trig.type, trig.mode, trig.cameo or default_cameo(trig.type, trig.mode), frame.modality
+
+
 def _record(frame, sent, article_id, url, published, location, event_date, date_end, precision, date_text, conf) -> Event:
     trig = frame.match.trigger
-    mode = trig.mode
-    code = trig.cameo or default_cameo(trig.type, mode)
+    etype, mode, code, modality = coding(frame)
     info = cameo(code)
     source_sectors = {a.sector for a in frame.sources if a.sector}
     target_sectors = {a.sector for a in frame.targets if a.sector}
-    acled_type, acled_sub = acled_category(trig.type, mode, source_sectors, target_sectors)
+    acled_type, acled_sub = acled_category(etype, mode, source_sectors, target_sectors)
     doc = sent.doc
     words = sorted(set(frame.match.tokens) | ({frame.light.i} if frame.light is not None else set()))
     trigger_text = doc[words[0]: words[-1] + 1].text if words[-1] - words[0] < 8 else " ".join(doc[i].text for i in words)
@@ -583,7 +605,7 @@ def _record(frame, sent, article_id, url, published, location, event_date, date_
     tgt_codes = ",".join(sorted(a.code for a in frame.targets))
     published_iso = published.isoformat() if published else None
     return Event(
-        event_id=content_id(article_id, sent.start_char, trig.type, mode, src_codes, tgt_codes, frame.token.i),
+        event_id=content_id(article_id, sent.start_char, etype, mode, src_codes, tgt_codes, frame.token.i),
         article_id=article_id,
         url=url,
         published=published_iso,
@@ -591,13 +613,13 @@ def _record(frame, sent, article_id, url, published, location, event_date, date_
         sentence_start=sent.start_char,
         sentence_end=sent.end_char,
         trigger=trigger_text,
-        type=trig.type,
+        type=etype,
         mode=mode,
         context=trig.context or (info.plover_context if info else ()),
         cameo=code,
         goldstein=info.goldstein if info else None,
         quad_class=info.quad_class if info else None,
-        penta_class=info.penta_class if info and info.penta_class is not None else PENTA_BY_TYPE.get(trig.type),
+        penta_class=info.penta_class if info and info.penta_class is not None else PENTA_BY_TYPE.get(etype),
         acled_event_type=acled_type,
         acled_sub_event_type=acled_sub,
         sources=tuple(frame.sources),
@@ -611,7 +633,7 @@ def _record(frame, sent, article_id, url, published, location, event_date, date_
         fatalities=frame.fatalities,
         injured=frame.injured,
         size=frame.size,
-        modality=frame.modality,
+        modality=modality,
         historical=_historical(event_date, date_end, published),
         confidence=conf,
         extra={"depth": _depth(frame.light or frame.token)},
