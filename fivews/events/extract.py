@@ -26,6 +26,7 @@ from fivews.times.resolve import TimeMention
 
 CONTENT_DEPS = {"dobj", "pobj", "prep", "xcomp", "ccomp", "compound", "amod", "conj", "acl", "pcomp", "nsubjpass", "attr", "appos", "dative", "oprd", "nmod", "poss"}
 CONTROL_OBJECT_TYPES = {"REQUEST", "THREATEN", "COERCE", "ACCUSE"}
+OWNER_PREPS = ("on", "against", "of", "from", "by", "to", "for", "with")
 CONTENT_TARGET_TYPES = {"THREATEN", "AGREE", "REJECT"}  # "threatened/agreed/refused to <act on X>"
 NO_SOURCE_OK = {"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "RETREAT"}
 MOVER_TYPES = {"MOBILIZE", "RETREAT"}  # the forces moved are the actor
@@ -227,6 +228,8 @@ class EventExtractor:
                 if objs:
                     own = {a.code for a in frame.sources}
                     frame.targets = [a for a in actors.actors_for(objs[0]) if a.code not in own]
+            if not frame.targets and not trig.needs_target:
+                frame.targets = self._owner_of_object(verb, trigger_words, actors)
             if not frame.targets and trig.type in CONTENT_TARGET_TYPES:
                 # "threatened to shell British forces": the target of the threatened act
                 for comp in verb.children:
@@ -239,6 +242,23 @@ class EventExtractor:
             frame.fatalities, frame.injured = attributes.casualties(verb)
         frame.reported_by = self._reporter(verb, actors)
         frame.modality = self._modality(frame)
+
+    @staticmethod
+    def _owner_of_object(verb: Token, trigger_words: set[int], actors: DocumentActors) -> list[Actor]:
+        """The actor the object belongs to or bears on: "rejected Iraq's demands", "lifted the
+        ban on Cypriot ships", "spurned offers by the Kabul government"."""
+        for obj in (c for c in verb.children if c.dep_ == "dobj"):
+            for child in obj.children:
+                if child.dep_ == "poss" and child.lower_ not in GROUP_PRONOUNS | PERSON_PRONOUNS:
+                    found = actors.actors_for(child)
+                    if found:
+                        return found
+            for pobj in _prep_objects(obj, OWNER_PREPS):
+                if pobj.i not in trigger_words:
+                    found = actors.actors_for(pobj)
+                    if found:
+                        return found
+        return []
 
     def _noun_frame(self, frame: Frame, matches: dict[int, TriggerMatch], actors: DocumentActors) -> bool:
         noun = frame.token
@@ -361,6 +381,7 @@ class EventExtractor:
     def _merge_casualties(self, frames: list[Frame]) -> None:
         """'nine men were killed in a drone attack': one event, the attack, with its dead."""
         by_token = {f.token.i: f for f in frames}
+        by_token.update({f.light.i: f for f in frames if f.light is not None and f.light.i not in by_token})
         for frame in frames:
             verb = frame.token
             if frame.match.trigger.pos != "verb" or not (attributes.is_killing(verb) or attributes.is_injuring(verb)):
