@@ -90,6 +90,8 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         return subject_of(head, depth + 1) if head.pos_ in ("VERB", "AUX") else head
     if verb.dep_ == "relcl":
         return head
+    if verb.dep_ == "acl" and verb.tag_ == "VBD" and head.pos_ in ("NOUN", "PROPN"):
+        return head  # a finite verb the parser hung on its subject ("The air force carried out ...")
     if verb.dep_ == "advcl" and verb.tag_ == "VB" and any(c.lower_ == "to" for c in verb.children):
         return subject_of(head, depth + 1)
     return None
