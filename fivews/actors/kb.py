@@ -15,7 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from fivews.data_files import data_path, load_yaml, read_yaml_file
-from fivews.text_norm import name_key
+from fivews.text_norm import lead_word, name_key
 
 LOGGER = logging.getLogger(__name__)
 
@@ -108,6 +108,7 @@ class ActorKB:
     generic_heads: set[str] = field(default_factory=set)  # role words that yield to a more specific one
     lexicon: dict[str, list[Entry]] = field(default_factory=dict)
     max_words: int = 1
+    lead_words: set[str] = field(default_factory=set)  # first words of all names: a quick "no name starts here"
 
     # -- building -------------------------------------------------------------------
     def add_name(self, name: str, entry: Entry, first: bool = False) -> None:
@@ -122,6 +123,7 @@ class ActorKB:
         else:
             entries.append(entry)
         self.max_words = max(self.max_words, key.count(" ") + 1 + key.count("-") * 2 + key.count("'"))
+        self.lead_words.add(lead_word(key))
 
     def load_countries(self, items: Iterable[dict], first: bool = False) -> None:
         for item in items:

@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Span, Token
 
 from fivews.actors.kb import ActorKB, Entry
 from fivews.models import Actor
-from fivews.text_norm import name_key
+from fivews.text_norm import fold, lead_word, name_key
 
 # kinds of lexicon entries that are names and so must be written with a capital
 _PROPER = {"country", "adjective", "demonym", "seat", "org", "person"}
@@ -43,8 +43,13 @@ def find_matches(doc: Doc | Span, kb: ActorKB) -> list[Match]:
     matches: list[Match] = []
     i = 0
     while i < n_tokens:
-        if tokens[i].is_punct and tokens[i].text not in ("(",):
+        tok = tokens[i]
+        if tok.is_punct and tok.text not in ("(",):
             i += 1
+            continue
+        if tok.lower_ != "the" and lead_word(fold(tok.text)) not in kb.lead_words \
+                and lead_word(fold(tok.lemma_)) not in kb.lead_words:
+            i += 1  # no name or role word starts with this word
             continue
         found = None
         for n in range(min(max_n, n_tokens - i), 0, -1):
