@@ -29,43 +29,50 @@ class Match:
         return self.entries[0]
 
 
-def _capitalised(span: Span) -> bool:
-    first = span.text[:1]
-    return first.isupper() or first.isdigit()
-
-
 def find_matches(doc: Doc | Span, kb: ActorKB) -> list[Match]:
-    """Longest-first, left-to-right lexicon matches over the tokens."""
-    tokens = doc if isinstance(doc, Doc) else doc
+    """Longest-first, left-to-right lexicon matches over the tokens.
+
+    Keys are cut from the text by character offsets, so no Span is made unless a name
+    matches; a word no name starts with is skipped at once.
+    """
+    tokens = list(doc)
     offset = 0 if isinstance(doc, Doc) else doc.start
+    text = doc.doc.text if isinstance(doc, Span) else doc.text
     n_tokens = len(tokens)
     max_n = min(_MAX_WORDS, kb.max_words)
+    starts = [t.idx for t in tokens]
+    ends = [t.idx + len(t.text) for t in tokens]
+    punct = [t.is_punct for t in tokens]
+    lemmas = [t.lemma_.lower() for t in tokens]
+    stop = [t.is_stop and t.lower_ != "the" for t in tokens]
     matches: list[Match] = []
     i = 0
     while i < n_tokens:
         tok = tokens[i]
-        if tok.is_punct and tok.text not in ("(",):
+        if punct[i] and tok.text != "(":
             i += 1
             continue
         if tok.lower_ != "the" and lead_word(fold(tok.text)) not in kb.lead_words \
-                and lead_word(fold(tok.lemma_)) not in kb.lead_words:
+                and lead_word(fold(lemmas[i])) not in kb.lead_words:
             i += 1  # no name or role word starts with this word
             continue
         found = None
         for n in range(min(max_n, n_tokens - i), 0, -1):
-            span = tokens[i: i + n]
-            if span[-1].is_punct and n > 1:
+            j = i + n - 1
+            if punct[j] and n > 1:
                 continue
-            entries = kb.lexicon.get(name_key(span.text))
-            if entries is None and n <= 3 and not any(t.is_stop and t.lower_ != "the" for t in span):
-                entries = kb.lexicon.get(" ".join(t.lemma_.lower() for t in span))
+            key = name_key(text[starts[i]:ends[j]])
+            entries = kb.lexicon.get(key)
+            if entries is None and n <= 3 and not any(stop[i:j + 1]):
+                entries = kb.lexicon.get(" ".join(lemmas[i:j + 1]))
                 entries = [e for e in entries or () if e.kind in ("sector", "modifier")] or None
             if not entries:
                 continue
-            if not _capitalised(span):
+            first = text[starts[i]:starts[i] + 1]
+            if not (first.isupper() or first.isdigit()):
                 entries = [e for e in entries if e.kind not in _PROPER]
             if entries:
-                found = Match(offset + i, offset + i + n, tuple(entries), name_key(span.text))
+                found = Match(offset + i, offset + i + n, tuple(entries), key)
                 break
         if found:
             matches.append(found)
