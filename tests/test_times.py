@@ -54,3 +54,18 @@ def test_header_date_lines():
     assert parse_date_line("March 3, 2021") == date(2021, 3, 3)
     assert parse_date_line("Updated 14 Feb 2022 09:10 GMT") == date(2022, 2, 14)
     assert parse_date_line("Fighting resumed on March 3, 2021 in the north") is None
+
+
+@pytest.mark.parametrize("text", ["Wednesday last week", "last Wednesday"])
+def test_weekday_of_last_week(text):
+    friday = date(2021, 2, 26)
+    assert resolve_expression(text, friday, "past").date == "2021-02-17"
+
+
+def test_date_on_a_coordinated_verb_dates_both(pipeline):
+    from fivews.models import Article
+
+    text = "Riot police fired tear gas and detained students in central Tehran on Monday night."
+    events = pipeline.extract(Article("t1", text, published=date(2022, 9, 21)))
+    assert {e.type for e in events} >= {"ASSAULT", "COERCE"}
+    assert {e.date for e in events} == {"2022-09-19"}

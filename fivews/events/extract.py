@@ -437,6 +437,11 @@ def _resolve_date(frame: Frame, sent: Span, times: list[TimeMention], other_anch
     for mention in in_sent:
         if mention.anchor in ancestors and mention.anchor not in other_anchors:
             return mention
+    # a date on a coordinated verb: "fired tear gas and detained protesters on Monday night"
+    conjuncts = {c.i for tok in frame.anchors() if tok.pos_ in ("VERB", "AUX") for c in tok.conjuncts}
+    for mention in in_sent:
+        if mention.anchor in conjuncts:
+            return mention
     return None
 
 

@@ -93,9 +93,11 @@ def resolve_expression(text: str, published: date | None, tense: str) -> TimeRef
         return TimeRef(text, found.isoformat(), published.isoformat() if since else None, "day")
     weekday = _WEEKDAY_RE.search(low)
     if weekday and not _VAGUE.search(low):
-        day = _weekday_date(WEEKDAYS[weekday.group(1).lower()], published, tense)
-        if "last " + weekday.group(1).lower() in low and day == published:
-            day -= timedelta(days=7)
+        number = WEEKDAYS[weekday.group(1).lower()]
+        day = _weekday_date(number, published, tense)
+        if "last week" in low or "last " + weekday.group(1).lower() in low:
+            # "Wednesday last week", "last Wednesday": that day of the previous calendar week
+            day = published - timedelta(days=published.weekday() + 7) + timedelta(days=number)
         if "next " + weekday.group(1).lower() in low and day <= published:
             day += timedelta(days=7)
         return TimeRef(text, day.isoformat(), published.isoformat() if since else None, "day")
