@@ -170,6 +170,8 @@ class EventExtractor:
         for _ in range(8):
             if node.dep_ not in CONTENT_DEPS or node.head == node:
                 return None
+            if node.dep_ == "conj" and node.pos_ in ("VERB", "AUX") and node.head.pos_ in ("VERB", "AUX"):
+                return None  # "fired tear gas and detained protesters": two events, not one inside the other
             node = node.head
             if node.i in matches and not self.lexicon.is_light(node):
                 governor = matches[node.i]
