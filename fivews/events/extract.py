@@ -328,8 +328,9 @@ class EventExtractor:
             subj = subject_of(light)
             if subj is not None:
                 sources = actors.actors_for(subj)
-        elif not sources and noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("for", "after", "during", "in") \
-                and head.head.pos_ in ("VERB", "AUX") and not _is_passive(head.head):
+        elif not sources and trig.type == "CONSULT" and noun.dep_ == "pobj" and head.dep_ == "prep" \
+                and head.lower_ in ("for", "during", "in") and head.head.pos_ in ("VERB", "AUX") \
+                and not _is_passive(head.head):  # not "schools closed after the attacks"
             subj = subject_of(head.head)  # "travelled to Brussels for talks with ...", "told X in a call"
             if subj is not None:
                 sources = actors.actors_for(subj)
