@@ -538,7 +538,13 @@ def build_events(
             if top is not None or mention is not None:
                 running[paragraph] = (location if top is not None else para_place, mention or para_time)
             home = location.country if location is not None else None
-            frame.sources = [_localise(a, home, actors) for a in frame.sources]
+            if ttype == "PROTEST" and not frame.sources:
+                # "protests began in Saqqez": a protest is made by protesters, if unnamed
+                tok = frame.token
+                frame.sources = [actors.coder.sector_only("protesters", "CVL").with_text(
+                    tok.text, tok.idx, tok.idx + len(tok.text))]
+            if ttype not in CROSS_BORDER_TYPES:  # "the minister visited Kyiv" is no Ukrainian minister
+                frame.sources = [_localise(a, home, actors) for a in frame.sources]
             if ttype in LOCAL_EVENT_TYPES:  # sanctions, talks and accusations cross borders
                 frame.targets = [_localise(a, home, actors) for a in frame.targets]
             events.append(_record(frame, sent, article_id, url, published, location, event_date, date_end,
@@ -560,6 +566,7 @@ def _claimer(noun: Token) -> Token | None:
     return None
 
 
+CROSS_BORDER_TYPES = {"CONSULT", "AID", "SANCTION", "AGREE", "SUPPORT", "COOPERATE"}
 LOCAL_EVENT_TYPES = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "RETREAT", "CONCEDE", "AID"}
 LOCAL_SECTORS = {"GOV", "COP", "CVL", "OPP", "REB", "JUD", "LEG", "PTY", "BUS", "LAB", "JRN", "EDU", "REL", "MED",
                  "CRM", "UAF", "REF", "AGR", "SPY", "PRM", "ELI", "NGO"}

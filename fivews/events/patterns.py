@@ -49,6 +49,8 @@ class TriggerLexicon:
         self.light_phrases: dict[str, set[str]] = defaultdict(set)
         self.report_verbs: set[str] = set()
         self.by_head: dict[tuple[str, str], list[Trigger]] = defaultdict(list)
+        self.impact_verbs: set[str] = set()
+        self.munitions: dict[str, Trigger] = {}
         for block in data:
             self._add_block(block)
 
@@ -59,6 +61,13 @@ class TriggerLexicon:
             if len(words) > 1:
                 self.light_phrases[words[0]].add(words[-1])
         self.report_verbs.update(str(v).lower() for v in block.get("report_verbs") or [])
+        impacts = block.get("impacts") or {}
+        self.impact_verbs.update(str(v).lower() for v in impacts.get("verbs") or [])
+        for item in impacts.get("munitions") or []:
+            word = str(item["munition"]).lower()
+            self.munitions[word] = Trigger(head="", words=(word,), pos="verb", type="ASSAULT", mode=item.get("mode"),
+                                           cameo=str(item["cameo"]) if item.get("cameo") else None,
+                                           target=("dobj", "on", "into"), context=("military",))
         for item in block.get("triggers") or []:
             words = str(item["trigger"]).lower().split()
             pos = (item.get("pos") or "verb").lower()
@@ -96,6 +105,10 @@ class TriggerLexicon:
         else:
             return None
         lemma = tok.lemma_.lower()
+        if pos == "verb" and lemma in self.impact_verbs:
+            hit = self._impact(tok, lemma)
+            if hit is not None:
+                return hit
         candidates = list(self.by_head.get((pos, lemma), ()))
         if tok.lower_ != lemma:
             candidates += self.by_head.get((pos, tok.lower_), [])
@@ -109,6 +122,18 @@ class TriggerLexicon:
             if best is None or len(trig.words) > len(best.trigger.words):
                 best = TriggerMatch(trig, tuple(sorted({tok.i, *used})))
         return best
+
+    def _impact(self, verb: Token, lemma: str) -> TriggerMatch | None:
+        """A munition as the subject of an impact verb: "shells landed near the airport",
+        "a rocket hit a market". The verb and the munition are the trigger."""
+        for subj in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
+            for word in (subj, *subj.conjuncts):
+                trig = self.munitions.get(word.lemma_.lower()) or self.munitions.get(word.lower_)
+                if trig is not None:
+                    trig = Trigger(lemma, trig.words, trig.pos, trig.type, trig.mode, trig.cameo, trig.target,
+                                   trig.context)
+                    return TriggerMatch(trig, tuple(sorted({verb.i, word.i})))
+        return None
 
     def is_light(self, tok: Token) -> bool:
         return tok.lemma_.lower() in self.light_verbs

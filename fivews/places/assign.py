@@ -46,6 +46,9 @@ class PlaceIndex:
         return None
 
 
+OBJECT_PLACE_TYPES = {"ASSAULT", "COERCE", "CONSULT", "MOBILIZE", "PROTEST"}
+
+
 def _allowed(prep: Token, event_type: str) -> bool:
     word = prep.lower_
     if word in AT_PREPS:
@@ -86,6 +89,17 @@ def tied_place(anchors: list[Token], index: PlaceIndex, event_type: str) -> Topo
         places = _prep_places(anchor, index, event_type)
         if places:
             return places[0]
+    # the place acted on: "freed the town of Balakliia", "missiles struck the port of Odesa"
+    if event_type in OBJECT_PLACE_TYPES:
+        for anchor in anchors:
+            for obj in (c for c in anchor.children if c.dep_ in ("dobj", "nsubjpass")):
+                top = index.toponym_of(obj)
+                if top is None:
+                    for prep in (c for c in obj.children if c.dep_ == "prep" and c.lower_ in ("of", "in", "near")):
+                        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                            top = top or index.toponym_of(pobj)
+                if top is not None:
+                    return top
     # inside a relative clause on a place: "al-Washka, where nine men were killed"
     for anchor in anchors:
         node = anchor

@@ -30,6 +30,9 @@ FEATURE_WORDS = {
     "border": "landmark", "capital": "city", "suburb": "city", "neighbourhood": "city", "neighborhood": "city",
 }
 CALENDAR_WORDS = {w for w in (*MONTHS, *WEEKDAYS) if not w.isdigit()} - {"may"}
+PLACE_OBJECT_VERBS = {"visit", "reach", "enter", "capture", "seize", "take", "retake", "recapture", "storm", "shell",
+                      "bomb", "bombard", "attack", "hit", "strike", "tour", "leave", "besiege", "encircle", "liberate",
+                      "occupy", "invade", "raid", "evacuate", "flee", "overrun", "control", "surround", "free"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 LOOSE_LABELS = {"PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT"}
 
@@ -214,6 +217,8 @@ def _after_locative(span: Span) -> bool:
         break
     if node.dep_ == "pobj" and node.head.lower_ in LOCATIVE_PREPS:
         return True
+    if node.dep_ in ("dobj", "nsubjpass") and node.head.lemma_.lower() in PLACE_OBJECT_VERBS:
+        return True  # "visited Kyiv", "captured Sirte", "Kharkiv was shelled"
     prev = doc[span.start - 1] if span.start > 0 else None
     if prev is not None and prev.lower_ in ("the",) and span.start > 1:
         prev = doc[span.start - 2]
