@@ -30,6 +30,8 @@ FEATURE_WORDS = {
     "border": "landmark", "capital": "city", "suburb": "city", "neighbourhood": "city", "neighborhood": "city",
 }
 CALENDAR_WORDS = {w for w in (*MONTHS, *WEEKDAYS) if not w.isdigit()} - {"may"}
+DIVISION_WORDS = {"region", "province", "oblast", "state", "governorate", "district", "county", "prefecture",
+                  "department", "territory", "emirate"}
 PLACE_OBJECT_VERBS = {"visit", "reach", "enter", "capture", "seize", "take", "retake", "recapture", "storm", "shell",
                       "bomb", "bombard", "attack", "hit", "strike", "tour", "leave", "besiege", "encircle", "liberate",
                       "occupy", "invade", "raid", "evacuate", "flee", "overrun", "control", "surround", "free"}
@@ -63,6 +65,8 @@ class PlaceResolver:
         def add(span: Span, demonym: bool = False) -> None:
             if not len(span) or any(i in taken for i in range(span.start, span.end)):
                 return
+            if not demonym:
+                span = self._with_division_word(span)
             if span.text.lower().rstrip(".") in CALENDAR_WORDS:  # "on Thursday" is no island
                 return
             spans.append((span, demonym))
@@ -92,6 +96,15 @@ class PlaceResolver:
                     add(doc[tok.i: tok.i + 1], demonym=True)
         spans.sort(key=lambda item: item[0].start)
         return spans
+
+    def _with_division_word(self, span: Span) -> Span:
+        """ "the Kharkiv region", "Idlib province": the division, when the gazetteer has it."""
+        doc = span.doc
+        if span.end < len(doc) and doc[span.end].lower_ in DIVISION_WORDS:
+            longer = doc[span.start: span.end + 1]
+            if self.gazetteer.lookup(longer.text):
+                return longer
+        return span
 
     def _placelike(self, span: Span) -> bool:
         """A name the model did not label as a place, taken as one when the gazetteer knows it

@@ -1,0 +1,39 @@
+"""Toponyms: recognition and resolution on sentences of our own."""
+from __future__ import annotations
+
+from datetime import date
+
+from fivews.models import Article
+
+
+def _places(pipeline, text: str) -> dict[str, tuple]:
+    mentions = pipeline.places(Article("p", text, published=date(2022, 3, 1)))
+    return {m.place.text: (m.place.country, m.place.feature, m.place.lat, m.place.lon) for m in mentions}
+
+
+def test_a_weekday_is_not_an_island(pipeline):
+    found = _places(pipeline, "Soldiers patrolled the streets of Gao on Thursday.")
+    assert "Thursday" not in found and found["Gao"][0] == "MLI"
+
+
+def test_first_level_divisions(pipeline):
+    found = _places(pipeline, "Gunmen attacked a village in Borno State, and fighting spread to the Kharkiv region.")
+    assert found["Borno State"][:2] == ("NGA", "admin1")
+    assert found["Kharkiv region"][:2] == ("UKR", "admin1")
+
+
+def test_a_city_named_like_its_province_is_the_city(pipeline):
+    found = _places(pipeline, "Russian forces shelled Kharkiv overnight.")
+    assert found["Kharkiv"][:2] == ("UKR", "city")
+
+
+def test_a_large_city_beats_a_namesake_in_the_focus_country(pipeline):
+    text = ("Russia expelled two diplomats on Monday. Moscow said the move answered a decision taken in Berlin, "
+            "where the German government summoned the Russian ambassador.")
+    assert _places(pipeline, text)["Berlin"][0] == "DEU"
+
+
+def test_continents_and_seas(pipeline):
+    found = _places(pipeline, "Migrants crossing the Mediterranean from Africa reached Europe in record numbers.")
+    assert {found[k][1] for k in ("Africa", "Europe")} == {"continent"}
+    assert found["Mediterranean"][1] == "region"
