@@ -30,6 +30,10 @@ FEATURE_WORDS = {
     "border": "landmark", "capital": "city", "suburb": "city", "neighbourhood": "city", "neighborhood": "city",
 }
 CALENDAR_WORDS = {w for w in (*MONTHS, *WEEKDAYS) if not w.isdigit()} - {"may"}
+# Divisions and regions carry no population in our files: weigh them like a large town, so
+# that they beat hamlets of the same name ("California", "the Atlantic") but not a big
+# city named like its province ("Kharkiv", "Aleppo").
+NOTIONAL_POPULATION = {"admin1": 200_000, "region": 1_000_000}
 DIVISION_WORDS = {"region", "province", "oblast", "state", "governorate", "district", "county", "prefecture",
                   "department", "territory", "emirate"}
 PLACE_OBJECT_VERBS = {"visit", "reach", "enter", "capture", "seize", "take", "retake", "recapture", "storm", "shell",
@@ -118,6 +122,9 @@ class PlaceResolver:
         if _after_locative(span):
             return True
         root = span.root
+        if root.dep_ in ("dobj", "nsubjpass") and root.head.lemma_.lower() in PLACE_OBJECT_VERBS \
+                and span.label_ != "PERSON" and not any(e.kind == "person" for e in self.kb.lookup(span.text)):
+            return True  # "visited Kyiv", "captured Sirte", "Kharkiv was shelled"; not "took Khan"
         if any(c.dep_ == "appos" and c.lemma_.lower() in FEATURE_WORDS for c in root.children):
             return True
         if self.kb.lookup(span.text) or span.label_ == "PERSON":
@@ -175,15 +182,19 @@ class PlaceResolver:
             return None
         key = name_key(span.text)
         total = sum(focus.values()) or 1
+        # a bare name shared by a town and its division is the town ("Sirte", "Kharkiv"); the
+        # division is named with its word ("the Kharkiv region"), which matches on its own
+        city_countries = {e.country for e in found if e.feature == "city" and name_key(e.name) == key
+                          and e.population >= 50_000}
+        found = [e for e in found if not (e.feature == "admin1" and e.country in city_countries)] or found
 
         def score(e: GazetteerEntry) -> float:
             # a large place beats a hamlet of the same name even in the article's focus
             # country ("Berlin" in a report on Russia), a close call goes to the focus
-            s = 1.5 * math.log10(e.population + 10)
+            population = max(e.population, NOTIONAL_POPULATION.get(e.feature, 0))
+            s = 1.5 * math.log10(population + 10)
             if e.feature == "country":
                 s += 9
-            elif e.feature in ("admin1", "region"):
-                s += 4
             if e.country and focus.get(e.country):
                 s += 2.5 * focus[e.country] / total + 1.0
             if hint and e.country == hint:
@@ -230,8 +241,6 @@ def _after_locative(span: Span) -> bool:
         break
     if node.dep_ == "pobj" and node.head.lower_ in LOCATIVE_PREPS:
         return True
-    if node.dep_ in ("dobj", "nsubjpass") and node.head.lemma_.lower() in PLACE_OBJECT_VERBS:
-        return True  # "visited Kyiv", "captured Sirte", "Kharkiv was shelled"
     prev = doc[span.start - 1] if span.start > 0 else None
     if prev is not None and prev.lower_ in ("the",) and span.start > 1:
         prev = doc[span.start - 2]
