@@ -27,8 +27,15 @@ def load_yaml(relative: str) -> Any:
 
 
 def read_yaml_file(path) -> Any:
+    """A user's YAML file; a syntax error becomes a ValueError naming the file and line."""
     with open(path, encoding="utf-8") as fh:
-        return yaml.load(fh, Loader=_Loader)
+        try:
+            return yaml.load(fh, Loader=_Loader)
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            where = f"{path}:{mark.line + 1}" if mark is not None else str(path)
+            problem = getattr(exc, "problem", None) or "not valid YAML"
+            raise ValueError(f"{where}: {problem}") from None
 
 
 @lru_cache(maxsize=None)
