@@ -29,6 +29,16 @@ class Match:
         return self.entries[0]
 
 
+SPONSOR_WORDS = {"backed", "supported", "sponsored", "funded", "armed", "allied", "aligned", "trained", "financed"}
+
+
+def _sponsor(tokens: list[Token], after: int) -> bool:
+    """A name followed by "-backed", "-funded"...: the sponsor of the actor, not the actor."""
+    if after + 1 < len(tokens) and tokens[after].text in ("-", "–") and tokens[after + 1].lower_ in SPONSOR_WORDS:
+        return True
+    return after < len(tokens) and tokens[after].lower_.lstrip("-–") in SPONSOR_WORDS and tokens[after].text[:1] in "-–"
+
+
 def find_matches(doc: Doc | Span, kb: ActorKB) -> list[Match]:
     """Longest-first, left-to-right lexicon matches over the tokens.
 
@@ -74,6 +84,10 @@ def find_matches(doc: Doc | Span, kb: ActorKB) -> list[Match]:
             if entries:
                 found = Match(offset + i, offset + i + n, tuple(entries), key)
                 break
+        if found and _sponsor(tokens, found.end - offset):
+            found = None  # "Iran-backed militias in Iraq": Iran backs them, they are not Iran's
+            i = i + 1
+            continue
         if found:
             matches.append(found)
             i = found.end - offset
@@ -112,11 +126,14 @@ class ActorCoder:
             sector = role.sector
         else:
             sector = "ELI"  # former office-holders
+        if sector == "ELI" and role is not None and role.sector == "IGO":
+            # a former head of an international body is a former official of his own state
+            country = person.country or next((r.country for r in person.roles if r.country), None)
         code = (country or "") + (sector or "")
         if role and role.org and current and not former and role.org in self.kb.organizations:
             org = self.kb.organizations[role.org]
             code, org_sector = org.coding_on(day)
-            country = org.country or country
+            country = org.country if org.kind in ("igo", "ngo") else (org.country or country)
             sector = org_sector or sector
         return Actor(text, person.name, code or "UNK", country, sector, "person", person.id)
 
