@@ -1,0 +1,53 @@
+"""Actor coding: the knowledge base, dates, composition of descriptions."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from fivews.actors.api import ActorService
+from fivews.evaluate.actors import evaluate_actors
+
+RESOURCES = Path(__file__).parent / "resources"
+
+
+@pytest.fixture(scope="module")
+def service(pipeline):
+    return ActorService(nlp=pipeline.nlp)
+
+
+def _code(service, text, day=None):
+    from datetime import date
+
+    actor = service.code(text, date.fromisoformat(day) if day else None)
+    return actor.code if actor else None
+
+
+@pytest.mark.parametrize("text, day, code", [
+    ("Taliban", "2010-05-01", "AFGREB"),  # a movement's coding follows its history
+    ("Taliban", "2022-05-01", "AFGGOV"),
+    ("the British ambassador to Iran", None, "GBRGOV"),  # the state that qualifies the head
+    ("Bosnian Serb police", None, "BIHCOP"),
+    ("an Indian Navy official", None, "INDMIL"),  # a generic role word yields to a specific one
+    ("opposition activists", None, "OPP"),
+    ("Iran-backed militias in Iraq", None, "IRQPRM"),  # the sponsor is not the actor's state
+    ("Khartoum", None, "SDNGOV"),  # a seat of government
+    ("German Foreign Minister Heiko Maas", "2020-01-08", "DEUGOV"),
+])
+def test_descriptions_and_dates(service, text, day, code):
+    assert _code(service, text, day) == code
+
+
+def test_office_holders_by_date(service):
+    assert _code(service, "Erdogan", "2020-01-08") == "TURGOV"
+    assert _code(service, "Ban Ki-moon", "2012-06-01").startswith("IGOUNO")
+    assert _code(service, "Ban Ki-moon", "2019-06-15") == "KORELI"  # a former UN chief is a former Korean official
+
+
+def test_actor_test_set(service):
+    report = evaluate_actors(RESOURCES / "actors.jsonl", service=service)
+    assert report.figures["names"] >= 150
+    assert report.figures["accuracy"] >= ACTOR_SET_FLOOR, report.figures
+
+
+ACTOR_SET_FLOOR = 0.93
