@@ -144,6 +144,9 @@ class EventExtractor:
         for tok in sent:
             if self.lexicon.is_report(tok) and tok.pos_ in ("VERB", "AUX"):
                 continue
+            named = actors.match_at.get(tok.i)
+            if named is not None and named.end - named.start > 1 and named.entry.kind in NAME_KINDS:
+                continue  # "Accord" in "Government of National Accord" is no agreement
             found = self.lexicon.match(tok)
             if found is not None:
                 matches[tok.i] = found
@@ -566,6 +569,7 @@ def _claimer(noun: Token) -> Token | None:
     return None
 
 
+NAME_KINDS = {"org", "person", "country", "seat"}
 CROSS_BORDER_TYPES = {"CONSULT", "AID", "SANCTION", "AGREE", "SUPPORT", "COOPERATE"}
 LOCAL_EVENT_TYPES = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "RETREAT", "CONCEDE", "AID"}
 LOCAL_SECTORS = {"GOV", "COP", "CVL", "OPP", "REB", "JUD", "LEG", "PTY", "BUS", "LAB", "JRN", "EDU", "REL", "MED",
