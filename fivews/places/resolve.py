@@ -33,7 +33,7 @@ CALENDAR_WORDS = {w for w in (*MONTHS, *WEEKDAYS) if not w.isdigit()} - {"may"}
 # Divisions and regions carry no population in our files: weigh them like a large town, so
 # that they beat hamlets of the same name ("California", "the Atlantic") but not a big
 # city named like its province ("Kharkiv", "Aleppo").
-NOTIONAL_POPULATION = {"admin1": 200_000, "region": 1_000_000}
+NOTIONAL_POPULATION = {"admin1": 200_000, "region": 1_000_000, "continent": 500_000_000}
 DIVISION_WORDS = {"region", "province", "oblast", "state", "governorate", "district", "county", "prefecture",
                   "department", "territory", "emirate"}
 PLACE_OBJECT_VERBS = {"visit", "reach", "enter", "capture", "seize", "take", "retake", "recapture", "storm", "shell",
