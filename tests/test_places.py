@@ -37,3 +37,8 @@ def test_continents_and_seas(pipeline):
     found = _places(pipeline, "Migrants crossing the Mediterranean from Africa reached Europe in record numbers.")
     assert {found[k][1] for k in ("Africa", "Europe")} == {"continent"}
     assert found["Mediterranean"][1] == "region"
+
+
+def test_a_country_adjective_is_a_mention_of_the_country(pipeline):
+    found = _places(pipeline, "Ukrainian troops advanced towards the river.")
+    assert found["Ukrainian"][:2] == ("UKR", "country")

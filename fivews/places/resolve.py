@@ -71,6 +71,9 @@ class PlaceResolver:
                 return
             if not demonym:
                 span = self._with_division_word(span)
+                if not self.gazetteer.lookup(span.text) and any(
+                        e.kind in ("adjective", "demonym") for e in self.kb.lookup(span.text)):
+                    demonym = True  # "Ukrainian" labelled as a place name: a mention of Ukraine
             if span.text.lower().rstrip(".") in CALENDAR_WORDS:  # "on Thursday" is no island
                 return
             spans.append((span, demonym))
