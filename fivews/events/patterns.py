@@ -17,7 +17,7 @@ from spacy.tokens import Token
 from fivews.data_files import load_yaml, read_yaml_file
 from fivews.events.ontology import PLOVER_TYPES
 
-_DEPENDENT_DEPS = {"prt", "prep", "dobj", "compound", "amod", "advmod", "xcomp", "acomp", "attr", "npadvmod", "nmod", "nsubjpass", "dative", "pobj"}
+_DEPENDENT_DEPS = {"prt", "prep", "dobj", "compound", "amod", "advmod", "xcomp", "acomp", "attr", "npadvmod", "nmod", "nsubjpass", "dative", "pobj", "oprd"}
 
 
 @dataclass(frozen=True, slots=True)
