@@ -142,12 +142,12 @@ class EventExtractor:
     def frames(self, sent: Span, actors: DocumentActors) -> list[Frame]:
         matches: dict[int, TriggerMatch] = {}
         for tok in sent:
-            if self.lexicon.is_report(tok) and tok.pos_ in ("VERB", "AUX"):
-                continue
             named = actors.match_at.get(tok.i)
             if named is not None and named.end - named.start > 1 and named.entry.kind in NAME_KINDS:
                 continue  # "Accord" in "Government of National Accord" is no agreement
             found = self.lexicon.match(tok)
+            if self.lexicon.is_report(tok) and tok.pos_ in ("VERB", "AUX") and (found is None or not found.trigger.words):
+                continue  # a speech verb is an event only in a longer entry ("described it as a provocation")
             if found is not None:
                 matches[tok.i] = found
         frames: list[Frame] = []
