@@ -109,7 +109,7 @@ class DocumentActors:
         # "the foreign ministers of France, Egypt and Greece": one actor per state;
         # "forces aligned with the GNA", "militias loyal to Haftar": the group they belong to
         for pobj in _affiliation_objects(tok):
-            if actor is None and not _is_quantity(tok) and not tok.lemma_.lower() in SPEAKS_FOR:
+            if actor is None and not _is_quantity(tok) and tok.lemma_.lower() not in SPEAKS_FOR:
                 continue  # "a letter from the court" is not the court
             inner = self.actors_for(pobj)
             if inner:
@@ -161,9 +161,9 @@ class DocumentActors:
 
 QUANTITY_HEADS = {"number", "dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "million", "millions",
                   "group", "groups", "some", "many", "most", "majority", "minority", "all", "each", "several", "couple",
-                  "handful", "one", "two", "three", "four", "five", "both", "none", "part", "rest", "team", "unit",
-                  "units", "contingent", "convoy", "batch", "wave", "crowd", "crowds", "section", "faction", "wing",
-                  "delegation", "member", "members", "remnant", "remnants"}
+                  "handful", "one", "two", "three", "four", "five", "both", "none", "part", "rest", "team",
+                  "contingent", "convoy", "batch", "wave", "crowd", "crowds", "section", "faction", "remnant",
+                  "remnants"}  # members, units, wings and delegations speak for their group: SPEAKS_FOR
 
 
 def _is_quantity(tok: Token) -> bool:
