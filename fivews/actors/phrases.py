@@ -79,12 +79,42 @@ class DocumentActors:
         same sentence, the antecedent's phrase ("Tajikistan says it will ...").
         """
         found: list[Actor] = []
-        for head in [tok, *[c for c in tok.conjuncts if c.i > tok.i]]:
+        listed = self._listed_states(tok)
+        if listed:  # a list the parser hung on its first name: "the United States, India, Israel and ..."
+            start, end = _phrase_bounds(tok)
+            first = self.doc[start:end]
+            found.append(self.actor_of_phrase(tok).with_text(first.text, first.start_char, first.end_char))
+        for head in [*listed, *[c for c in tok.conjuncts if c.i > tok.i]] if listed else [tok, *[c for c in tok.conjuncts if c.i > tok.i]]:
             span = self._evidence_span(head)
             for actor in self._actors_for_single(head):
                 if actor.code not in {a.code for a in found} or actor.kind == "person":
                     found.append(actor.with_text(span.text, span.start_char, span.end_char))
         return found
+
+    def unknown_person(self, tok: Token) -> Actor | None:
+        """A person the text names but the knowledge base does not know ("Julian Assange"):
+        an actor coded UNK, so that the event keeps its who. None for anything else."""
+        ent = self.person_spans.get(tok.i)
+        if ent is None or tok.i != ent.end - 1 or tok.i in self.match_at:
+            return None
+        span = self._evidence_span(tok)
+        return self.coder.unknown_person(span.text, ent.text, None, None, False).with_text(
+            span.text, span.start_char, span.end_char)
+
+    def _listed_states(self, tok: Token) -> list[Token]:
+        """States the parser attached as appositions of a first state name: the list members."""
+        if tok.pos_ != "PROPN":
+            return []
+        actor = self.actor_of_phrase(tok)
+        if actor is None or actor.kind != "state":
+            return []
+        members = []
+        for app in (c for c in tok.children if c.dep_ == "appos"):
+            for head in (app, *app.conjuncts):
+                other = self.actor_of_phrase(head)
+                if other is not None and other.kind == "state" and head.pos_ == "PROPN":
+                    members.append(head)
+        return members
 
     def _evidence_span(self, head: Token) -> Span:
         if head.pos_ == "PRON":

@@ -44,6 +44,7 @@ class Frame:
     sources: list[Actor] = field(default_factory=list)
     targets: list[Actor] = field(default_factory=list)
     target_place: Token | None = None
+    source_slot: Token | None = None  # the subject or agent, when it named no known actor
     reported_by: Actor | None = None
     modality: str = "asserted"
     fatalities: int | None = None
@@ -198,6 +199,7 @@ class EventExtractor:
             patient = _passive_subject(verb)
             if agent is not None:
                 frame.sources = actors.actors_for(agent)
+                frame.source_slot = None if frame.sources else agent
             if patient is not None:
                 if trig.type in MOVER_TYPES and agent is None:
                     frame.sources = actors.actors_for(patient)
@@ -209,6 +211,7 @@ class EventExtractor:
             subject = subject_of(verb)
             if subject is not None:
                 frame.sources = actors.actors_for(subject)
+                frame.source_slot = None if frame.sources else subject
             for slot in trig.target or ("dobj",):
                 if slot in ("dobj", "iobj", "dative"):
                     objs = [c for c in verb.children if c.dep_ in (slot, "dative" if slot == "iobj" else slot) and c.i not in trigger_words]
@@ -237,6 +240,8 @@ class EventExtractor:
                     frame.targets = [a for a in actors.actors_for(objs[0]) if a.code not in own]
             if not frame.targets and not trig.needs_target:
                 frame.targets = self._owner_of_object(verb, trigger_words, actors)
+            if not frame.targets and not trig.needs_target:
+                frame.targets = self._directed_object(frame, trigger_words, actors)
             if not frame.targets and trig.type in CONTENT_TARGET_TYPES:
                 # "threatened to shell British forces": the target of the threatened act
                 for comp in verb.children:
@@ -265,6 +270,32 @@ class EventExtractor:
                     found = actors.actors_for(pobj)
                     if found:
                         return found
+        return []
+
+    def _directed_object(self, frame: Frame, trigger_words: set[int], actors: DocumentActors) -> list[Actor]:
+        """The target an event type takes by its usual preposition when the entry's own slots
+        found none: on the verb ("suspended flights to Armenia"), else inside its object
+        phrase ("sanctions imposed on China", "sent doctors to Nepal")."""
+        preps = self.lexicon.type_targets.get(frame.type, ())
+        if not preps:
+            return []
+        verb = frame.token
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        objects += [p for c in verb.children if c.i in trigger_words and c.dep_ == "prep"
+                    for p in c.children if p.dep_ == "pobj"]  # "called for sanctions against X"
+        objects += [c for o in list(objects) for c in o.conjuncts]
+        objects += [v for o in list(objects) for v in o.children if v.dep_ == "acl"]  # "sanctions imposed on X"
+        objects += [p for o in list(objects) for c in o.children if c.dep_ == "prep" and c.lower_ not in preps
+                    for p in c.children if p.dep_ == "pobj"]  # "personnel such as doctors to Nepal"
+        for head in (verb, *objects):
+            for pobj in _prep_objects(head, preps):
+                if pobj.i in trigger_words:
+                    continue
+                found = actors.actors_for(pobj)
+                if found:
+                    return found
+                if frame.target_place is None and frame.type not in MOVER_TYPES:
+                    frame.target_place = pobj
         return []
 
     def _noun_frame(self, frame: Frame, matches: dict[int, TriggerMatch], actors: DocumentActors) -> bool:
@@ -508,7 +539,10 @@ def build_events(
         for frame in frames:
             ttype = frame.type
             if not frame.targets and frame.target_place is not None and ttype not in MOVER_TYPES | {"CONSULT"}:
-                frame.targets = _country_target(frame, places, actors)
+                frame.targets = _country_target(frame, places, actors) or _unknown_person(
+                    frame.target_place, places, actors)
+            if not frame.sources and frame.source_slot is not None:
+                frame.sources = _unknown_person(frame.source_slot, places, actors)
             if not frame.sources and not frame.targets and ttype not in NO_SOURCE_OK:
                 continue
             if frame.match.trigger.needs_target and not frame.targets:
@@ -597,6 +631,14 @@ def _depth(tok: Token) -> int:
     while tok.head != tok and depth < 50:
         tok, depth = tok.head, depth + 1
     return depth
+
+
+def _unknown_person(tok: Token, places: PlaceIndex, actors: DocumentActors) -> list[Actor]:
+    """A person named in a role but unknown to the knowledge base, unless the name is a place."""
+    if places.toponym_of(tok) is not None:
+        return []
+    person = actors.unknown_person(tok)
+    return [person] if person is not None else []
 
 
 def _country_target(frame: Frame, places: PlaceIndex, actors: DocumentActors) -> list[Actor]:

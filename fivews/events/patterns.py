@@ -51,6 +51,7 @@ class TriggerLexicon:
         self.by_head: dict[tuple[str, str], list[Trigger]] = defaultdict(list)
         self.impact_verbs: set[str] = set()
         self.munitions: dict[str, Trigger] = {}
+        self.type_targets: dict[str, tuple[str, ...]] = {}
         for block in data:
             self._add_block(block)
 
@@ -61,6 +62,10 @@ class TriggerLexicon:
             if len(words) > 1:
                 self.light_phrases[words[0]].add(words[-1])
         self.report_verbs.update(str(v).lower() for v in block.get("report_verbs") or [])
+        for ptype, preps in (block.get("type_targets") or {}).items():
+            if str(ptype).upper() not in PLOVER_TYPES:
+                raise ValueError(f"type_targets: unknown PLOVER type {ptype!r}")
+            self.type_targets[str(ptype).upper()] = tuple("on" if p is True else str(p).lower() for p in preps)
         impacts = block.get("impacts") or {}
         self.impact_verbs.update(str(v).lower() for v in impacts.get("verbs") or [])
         for item in impacts.get("munitions") or []:
