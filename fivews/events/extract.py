@@ -77,6 +77,11 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
             if child.lower_ in ("that", "who", "which") and verb.dep_ == "relcl":
                 return verb.head
             return child
+    for aux in verb.children:  # a subject the parser hung on an auxiliary ("X however have opposed")
+        if aux.dep_ == "aux" and aux.i < verb.i:
+            found = next((c for c in aux.children if c.dep_ == "nsubj"), None)
+            if found is not None:
+                return found
     if depth > 4 or verb.head == verb:
         return None
     head = verb.head
@@ -305,8 +310,8 @@ class EventExtractor:
             return False
         head = noun.head
         light = None
-        if noun.dep_ in ("dobj", "attr") and self.lexicon.is_light(head):
-            light = head
+        if noun.dep_ in ("dobj", "attr", "nsubjpass") and self.lexicon.is_light(head):
+            light = head  # "held talks", "talks were held"
         elif noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.lemma_.lower() in self.lexicon.light_phrases \
                 and head.lower_ in self.lexicon.light_phrases[head.head.lemma_.lower()]:
             light = head.head
@@ -343,7 +348,8 @@ class EventExtractor:
         by = _prep_objects(noun, ("by", "from")) if not recipient else []
         if not sources and by:
             sources = actors.actors_for(by[0])
-        between = _prep_objects(noun, ("between", "among"))
+        between = _prep_objects(noun, ("between", "among")) or (
+            _prep_objects(light, ("between", "among")) if light is not None else [])
         targets: list[Actor] = []
         if between:
             sides = actors.actors_for(between[0])
@@ -351,7 +357,11 @@ class EventExtractor:
                 named = [a for c in noun.children if c.dep_ == "appos" for a in actors.actors_for(c)]
                 named = named or [a for a in sides if a.country is not None]
                 sides = named or sides
-            if sides:
+            broker = subject_of(light) if light is not None and not sources else None
+            brokers = actors.actors_for(broker) if broker is not None else []
+            if sides and brokers and not {a.code for a in brokers} & {a.code for a in sides}:
+                sources, targets = brokers, sides  # "Kuwait launched a mediation effort between A and B"
+            elif sides:
                 sources, targets = sides[:1], sides[1:]
         if recipient:
             giver = _prep_objects(noun, ("from",)) or _prep_objects(head, ("from",))
@@ -359,7 +369,7 @@ class EventExtractor:
             subj = subject_of(head)
             targets = actors.actors_for(subj) if subj is not None else targets
         elif not sources and light is not None:
-            subj = subject_of(light)
+            subj = subject_of(light) or _agent(light)  # "talks were held by the two sides"
             if subj is not None:
                 sources = actors.actors_for(subj)
         elif not sources and trig.type == "CONSULT" and noun.dep_ == "pobj" and head.dep_ == "prep" \
@@ -683,7 +693,8 @@ def _record(frame, sent, article_id, url, published, location, event_date, date_
     target_sectors = {a.sector for a in frame.targets if a.sector}
     acled_type, acled_sub = acled_category(etype, mode, source_sectors, target_sectors)
     doc = sent.doc
-    words = sorted(set(frame.match.tokens) | ({frame.light.i} if frame.light is not None else set()))
+    light = {frame.light.i, *(c.i for c in frame.light.children if c.dep_ == "prt")} if frame.light is not None else set()
+    words = sorted(set(frame.match.tokens) | light)  # "carried out air strikes", "strikes were carried out"
     trigger_text = doc[words[0]: words[-1] + 1].text if words[-1] - words[0] < 8 else " ".join(doc[i].text for i in words)
     src_codes = ",".join(sorted(a.code for a in frame.sources))
     tgt_codes = ",".join(sorted(a.code for a in frame.targets))
