@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from spacy.tokens import Doc, Span, Token
 
 from fivews.actors.coref import GROUP_PRONOUNS, PERSON_PRONOUNS
-from fivews.actors.phrases import DocumentActors
+from fivews.actors.phrases import DocumentActors, argument_bounds
 from fivews.data_files import load_yaml
 from fivews.events import attributes
 from fivews.events.ontology import acled_category, cameo, default_cameo, PENTA_BY_TYPE
@@ -549,8 +549,8 @@ def build_events(
         for frame in frames:
             ttype = frame.type
             if not frame.targets and frame.target_place is not None and ttype not in MOVER_TYPES | {"CONSULT"}:
-                frame.targets = _country_target(frame, places, actors) or _unknown_person(
-                    frame.target_place, places, actors)
+                frame.targets = _population_target(frame, places, actors) or _country_target(
+                    frame, places, actors) or _unknown_person(frame.target_place, places, actors)
             if not frame.sources and frame.source_slot is not None:
                 frame.sources = _unknown_person(frame.source_slot, places, actors)
             if not frame.sources and not frame.targets and ttype not in NO_SOURCE_OK:
@@ -641,6 +641,22 @@ def _depth(tok: Token) -> int:
     while tok.head != tok and depth < 50:
         tok, depth = tok.head, depth + 1
     return depth
+
+
+RESTRICTION_MODES = {"curfew", "martial-law", "restrict"}
+
+
+def _population_target(frame: Frame, places: PlaceIndex, actors: DocumentActors) -> list[Actor]:
+    """A curfew, lockdown, blockade or state of emergency imposed on a place restricts the
+    people who live there: "imposed a curfew in parts of Kashmir" targets India's civilians."""
+    if frame.type != "COERCE" or frame.match.trigger.mode not in RESTRICTION_MODES:
+        return []
+    top = places.toponym_of(frame.target_place)
+    if top is None or not top.place.country:
+        return []
+    start, end = argument_bounds(frame.target_place)
+    span = frame.target_place.doc[start:end]
+    return [actors.coder.state(span.text, top.place.country, "CVL").with_text(span.text, span.start_char, span.end_char)]
 
 
 def _unknown_person(tok: Token, places: PlaceIndex, actors: DocumentActors) -> list[Actor]:

@@ -16,6 +16,12 @@ TRAVEL_TYPES = {"CONSULT"}  # "a trip to Brussels to meet ..." happened in Bruss
 ORIGIN_TYPES = {"RETREAT"}  # "withdrew from Sirte" happened in Sirte
 
 
+# heads that name a part of the place in their "of" phrase
+PART_OF_PLACE = {"part", "area", "outskirts", "city", "town", "village", "province", "region", "district",
+                 "suburb", "centre", "center", "heart", "north", "south", "east", "west", "rest", "port",
+                 "capital", "county", "state", "island", "streets", "street"}
+
+
 class PlaceIndex:
     """The toponyms of one Doc, by token."""
 
@@ -27,12 +33,18 @@ class PlaceIndex:
                 self.at[i] = top
 
     def toponym_of(self, tok: Token) -> Toponym | None:
-        """The toponym a noun phrase names: the token itself or its name compounds."""
+        """The toponym a noun phrase names: the token itself, its name compounds, or the
+        place a part of it is named after ("parts of Kashmir", "the city of Ahmedabad")."""
         if tok.i in self.at and not self.at[tok.i].demonym:
             return self.at[tok.i]
         for child in tok.children:
             if child.dep_ in ("compound", "nmod", "amod") and child.i in self.at and not self.at[child.i].demonym:
                 return self.at[child.i]
+        if tok.lemma_.lower() in PART_OF_PLACE:
+            for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
+                for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                    if pobj.i in self.at and not self.at[pobj.i].demonym:
+                        return self.at[pobj.i]
         return None
 
     def focus(self) -> Place | None:
