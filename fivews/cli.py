@@ -390,6 +390,37 @@ def evaluate(kind, path, fmt, limit, details, model, actors):
     write_report(report, sys.stdout, fmt, details)
 
 
+@main.group()
+def gazetteer():
+    """The place-name index: add places from GeoNames dumps."""
+
+
+@gazetteer.command("import")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+@click.option("--min-population", type=click.IntRange(0), default=0, show_default=True,
+              help="skip populated places smaller than this (other features are kept)")
+@click.option("--format", "fmt", type=click.Choice(("table", "json")), default="table", show_default=True)
+def gazetteer_import(path, min_population, fmt):
+    """Add the places of a GeoNames dump (allCountries.txt, LY.txt or LY.zip).
+
+    Imported places are kept apart from the packaged index, survive its rebuilds and are
+    stored once per GeoNames id, so importing again updates rather than duplicates."""
+    from fivews.places.imports import import_dump, imports_path
+
+    with user_errors():
+        report = import_dump(path, min_population)
+    data = {"file": str(path), "into": str(imports_path()), **report.as_dict()}
+    if fmt == "json":
+        click.echo(json.dumps(data, indent=2))
+        return
+    click.echo(f"{report.imported:,} places from {path} ({report.new:,} new, {report.imported - report.new:,} updated, "
+               f"{report.names:,} names) into {imports_path()}")
+    click.echo(f"skipped: {report.already_packaged:,} already in the packaged index, "
+               f"{report.not_places:,} features not imported, {report.malformed:,} malformed lines")
+    for problem in report.first_errors or []:
+        _err(f"warning: {path}: {problem}")
+
+
 @main.command()
 @_db_option
 @click.option("--model", default=None)

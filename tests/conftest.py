@@ -9,8 +9,17 @@ import pytest
 RESOURCES = Path(__file__).parent / "resources"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _own_data_dir(tmp_path_factory):
+    """Places a user imported on this machine must not change what the tests see."""
+    mp = pytest.MonkeyPatch()
+    mp.setenv("FIVEWS_DATA_DIR", str(tmp_path_factory.mktemp("fivews-data")))
+    yield
+    mp.undo()
+
+
 @pytest.fixture(scope="session")
-def pipeline():
+def pipeline(_own_data_dir):
     from fivews.pipeline import Pipeline
 
     return Pipeline()

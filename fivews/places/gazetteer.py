@@ -29,7 +29,8 @@ from fivews.text_norm import name_key
 
 LOGGER = logging.getLogger(__name__)
 INDEX_FORMAT = 5
-FEATURE_RANK = {"continent": 0, "country": 0, "admin1": 1, "region": 1, "city": 2, "admin2": 2, "airport": 3, "landmark": 3}
+FEATURE_RANK = {"continent": 0, "country": 0, "admin1": 1, "region": 1, "city": 2, "admin2": 2, "admin3": 2, "airport": 3,
+                "landmark": 3}
 
 
 @dataclass(frozen=True, slots=True)
@@ -224,18 +225,28 @@ def _remove_stale(current: Path) -> None:
 class Gazetteer:
     """Read-only lookups of place names."""
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, imported: Path | None = None):
         self.path = path
         self.conn = sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True, check_same_thread=False)
+        self.imported = imported if imported is not None and imported.exists() else None
+        self.extra = None
+        if self.imported is not None:  # places the user added from GeoNames dumps (imports.py)
+            self.extra = sqlite3.connect(f"file:{self.imported}?mode=ro", uri=True, check_same_thread=False)
         self._cache: dict[str, list[GazetteerEntry]] = {}
 
     @classmethod
     def open_default(cls) -> "Gazetteer":
+        from fivews.places.imports import imports_path
+
         path = default_index_path()
         if not path.exists():
             LOGGER.warning("building the gazetteer index once (about a minute): %s", path)
             build_index(path)
-        return cls(path)
+        return cls(path, imports_path())
+
+    def packaged_ids(self) -> set[int]:
+        """GeoNames ids of the places in the packaged index."""
+        return {row[0] for row in self.conn.execute("SELECT geonameid FROM place WHERE geonameid IS NOT NULL")}
 
     def lookup(self, text: str) -> list[GazetteerEntry]:
         """Places whose name or alternate name is ``text`` (case and accents folded)."""
@@ -248,6 +259,10 @@ class Gazetteer:
             (key,),
         ).fetchall()
         found = [GazetteerEntry(*row) for row in rows]
+        if self.extra is not None:
+            found += [GazetteerEntry(*row) for row in self.extra.execute(
+                "SELECT p.geonameid, p.name, p.country, p.admin1, p.lat, p.lon, p.population, p.feature "
+                "FROM name n JOIN place p ON p.geonameid = n.place WHERE n.key = ?", (key,))]
         if len(self._cache) > 50_000:
             self._cache.clear()
         self._cache[key] = found
@@ -259,4 +274,5 @@ class Gazetteer:
     def size(self) -> dict[str, int]:
         places = self.conn.execute("SELECT count(*) FROM place").fetchone()[0]
         names = self.conn.execute("SELECT count(*) FROM name").fetchone()[0]
-        return {"places": places, "names": names}
+        imported = self.extra.execute("SELECT count(*) FROM place").fetchone()[0] if self.extra is not None else 0
+        return {"places": places, "names": names, "imported places": imported}

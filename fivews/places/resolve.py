@@ -81,7 +81,7 @@ class PlaceResolver:
 
         for ent in doc.ents:
             if ent.label_ in PLACE_LABELS:
-                add(_trim(ent))
+                add(self._whole_name(_trim(ent)))
         for ent in doc.ents:
             if ent.label_ in LOOSE_LABELS and self._placelike(_trim(ent)):
                 add(_trim(ent))
@@ -103,6 +103,18 @@ class PlaceResolver:
                     add(doc[tok.i: tok.i + 1], demonym=True)
         spans.sort(key=lambda item: item[0].start)
         return spans
+
+    def _whole_name(self, span: Span) -> Span:
+        """A place entity the model cut short ("Qaryat" of "Qaryat Tamrit"): the whole proper
+        name around it, when only that is in the gazetteer."""
+        doc = span.doc
+        end = span.end
+        while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].ent_type_ in ("", span.label_):
+            end += 1
+        if end == span.end or self.gazetteer.lookup(span.text):
+            return span
+        longer = doc[span.start: end]
+        return longer if self.gazetteer.lookup(longer.text) else span
 
     def _with_division_word(self, span: Span) -> Span:
         """ "the Kharkiv region", "Idlib province": the division, when the gazetteer has it."""
