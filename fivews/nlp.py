@@ -123,16 +123,20 @@ class TimesComponent:
 class EventsComponent:
     """Extracts events: ``doc._.fivews_events`` = [Event]. Needs the three stages before it."""
 
-    def __init__(self, nlp: Language, name: str, trigger_files: list[str]):
+    def __init__(self, nlp: Language, name: str, trigger_files: list[str], role_model: bool = True):
         self.name = name
         self.trigger_files = tuple(trigger_files)
+        self.use_role_model = role_model
+        self.vocab = nlp.vocab
         self.extractor = None
 
     def initialize(self, get_examples=None, *, nlp=None):
         from fivews.events.extract import EventExtractor
         from fivews.events.patterns import load_lexicon
+        from fivews.events.role_model import RoleModel
 
-        self.extractor = EventExtractor(load_lexicon(self.trigger_files))
+        roles = RoleModel.load(self.vocab) if self.use_role_model else None
+        self.extractor = EventExtractor(load_lexicon(self.trigger_files), roles)
 
     def __call__(self, doc: Doc) -> Doc:
         from fivews.events.extract import build_events
@@ -166,9 +170,9 @@ def make_times(nlp: Language, name: str):
     return TimesComponent(nlp, name)
 
 
-@Language.factory("fivews_events", default_config={"trigger_files": []})
-def make_events(nlp: Language, name: str, trigger_files: list[str]):
-    return EventsComponent(nlp, name, trigger_files)
+@Language.factory("fivews_events", default_config={"trigger_files": [], "role_model": True})
+def make_events(nlp: Language, name: str, trigger_files: list[str], role_model: bool):
+    return EventsComponent(nlp, name, trigger_files, role_model)
 
 
 def load_nlp(model: str | None = None, actor_files: tuple[str, ...] = (), trigger_files: tuple[str, ...] = (),

@@ -20,6 +20,7 @@ from fivews.data_files import load_yaml
 from fivews.events import attributes
 from fivews.events.ontology import acled_category, cameo, default_cameo, PENTA_BY_TYPE
 from fivews.events.patterns import TriggerLexicon, TriggerMatch
+from fivews.events.role_model import RoleModel
 from fivews.models import Actor, Event, Place, content_id
 from fivews.places.assign import PlaceIndex, sentence_place, tied_place
 from fivews.times.resolve import TimeMention
@@ -138,8 +139,9 @@ def _prep_objects(tok: Token, words: tuple[str, ...]) -> list[Token]:
 
 
 class EventExtractor:
-    def __init__(self, lexicon: TriggerLexicon):
+    def __init__(self, lexicon: TriggerLexicon, roles: RoleModel | None = None):
         self.lexicon = lexicon
+        self.roles = roles  # learned role spans for events the parse leaves without roles
         self.perception = _cue("perception_verbs")
         self.recipient = _cue("recipient_verbs")
         self.eventive = _cue("eventive_verbs")
@@ -171,7 +173,27 @@ class EventExtractor:
                 self._verb_roles(frame, actors)
             frames.append(frame)
         self._merge_casualties(frames)
+        self._merge_carried(frames)
         return [f for f in frames if not f.absorbed]
+
+    @staticmethod
+    def _merge_carried(frames: list[Frame]) -> None:
+        """'delivered 20 tonnes of food aid to flood victims': the light verb's own event and
+        the noun event it carries are one event, when they are of the same type. The more
+        specific coding stays; each lends the other the roles it lacks."""
+        verbs = {f.token.i: f for f in frames if f.match.trigger.pos == "verb"}
+        for noun in frames:
+            verb = verbs.get(noun.light.i) if noun.light is not None else None
+            if verb is None or verb.absorbed or verb.type != noun.type:
+                continue
+            keep, drop = (noun, verb) if len(noun.match.trigger.cameo or "") >= len(verb.match.trigger.cameo or "") \
+                else (verb, noun)
+            keep.sources = keep.sources or drop.sources
+            keep.targets = keep.targets or drop.targets
+            keep.target_place = keep.target_place or drop.target_place
+            keep.fatalities = keep.fatalities or drop.fatalities
+            keep.injured = keep.injured or drop.injured
+            drop.absorbed = True
 
     def _governed(self, tok: Token, matches: dict[int, TriggerMatch]) -> Token | None:
         """The trigger whose content ``tok`` is part of, if any."""
@@ -312,6 +334,9 @@ class EventExtractor:
         light = None
         if noun.dep_ in ("dobj", "attr", "nsubjpass") and self.lexicon.is_light(head):
             light = head  # "held talks", "talks were held"
+        elif noun.dep_ == "pobj" and head.lower_ == "of" and head.head.dep_ == "dobj" \
+                and head.head.pos_ in ("NOUN", "NUM") and self.lexicon.is_light(head.head.head):
+            light = head.head.head  # "carried out a series of strikes", "delivered 20 tonnes of aid"
         elif noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.lemma_.lower() in self.lexicon.light_phrases \
                 and head.lower_ in self.lexicon.light_phrases[head.head.lemma_.lower()]:
             light = head.head
@@ -538,10 +563,13 @@ def build_events(
     running: dict[int, tuple[Place | None, TimeMention | None]] = {}
     focus = places.focus()
     text = doc.text
-    for sent in doc.sents:
-        frames = extractor.frames(sent, actors)
+    found = [(sent, extractor.frames(sent, actors)) for sent in doc.sents]
+    needy = [sent for sent, frames in found if any(not f.sources or not f.targets for f in frames)]
+    learned = extractor.roles.spans(needy) if extractor.roles is not None and needy else {}
+    for sent, frames in found:
         if not frames:
             continue
+        role_spans = learned.get(sent.start)
         paragraph = text.count("\n\n", 0, sent.start_char)
         para_place, para_time = running.get(paragraph, (None, None))
         anchors_all = {t.i for f in frames for t in f.anchors()}
@@ -553,6 +581,12 @@ def build_events(
                     frame, places, actors) or _unknown_person(frame.target_place, places, actors)
             if not frame.sources and frame.source_slot is not None:
                 frame.sources = _unknown_person(frame.source_slot, places, actors)
+            if role_spans and not frame.match.trigger.needs_target:
+                # where the parse found no one, the learned role spans may
+                if not frame.sources and ttype != "PROTEST":
+                    frame.sources = _learned_role(frame, role_spans, "SOURCE", places, actors, extractor)
+                if not frame.targets and ttype not in MOVER_TYPES:
+                    frame.targets = _learned_role(frame, role_spans, "TARGET", places, actors, extractor)
             if not frame.sources and not frame.targets and ttype not in NO_SOURCE_OK:
                 continue
             if frame.match.trigger.needs_target and not frame.targets:
@@ -641,6 +675,50 @@ def _depth(tok: Token) -> int:
     while tok.head != tok and depth < 50:
         tok, depth = tok.head, depth + 1
     return depth
+
+
+def _within(tok: Token, anchors: list[Token], steps: int = 6) -> bool:
+    """Whether ``tok`` hangs below one of the anchors in the parse."""
+    ids = {a.i for a in anchors}
+    node = tok
+    for _ in range(steps):
+        if node.head == node:
+            return False
+        node = node.head
+        if node.i in ids:
+            return True
+        if node.pos_ in ("VERB", "AUX"):
+            return False  # another clause's verb: the phrase belongs to that clause
+    return False
+
+
+def _learned_role(frame: Frame, role_spans: list[Span], label: str, places: PlaceIndex,
+                  actors: DocumentActors, extractor: EventExtractor) -> list[Actor]:
+    """Actors of the learned SOURCE or TARGET spans that belong to this frame: below its
+    trigger or governing verb in the parse, apart from its trigger words and other role."""
+    anchors = [t for t in frame.anchors() if t.i == frame.token.i or not extractor.lexicon.is_report(t)]
+    trigger = set(frame.match.tokens) | ({frame.light.i} if frame.light is not None else set())
+    other = frame.targets if label == "SOURCE" else frame.sources
+    found: list[Actor] = []
+    for span in role_spans:
+        if span.label_ != label or any(t.i in trigger for t in span) or not _within(span.root, anchors):
+            continue
+        if any(a.start is not None and a.start < span.end_char and span.start_char < a.end for a in other):
+            continue
+        named = [a for a in actors.actors_for(span.root) if a.start is None or span.start_char <= a.start < span.end_char]
+        if not named:
+            top = places.toponym_of(span.root)
+            if top is not None and top.place.country and not (label == "TARGET" and (
+                    frame.type in MOVER_TYPES | {"CONSULT"} or top.place.country in {a.country for a in frame.sources})):
+                named = [actors.coder.state(span.text, top.place.country)]
+            else:
+                named = _unknown_person(span.root, places, actors)
+        for actor in named:
+            if actor.code in {a.code for a in other} and actor.kind != "person":
+                continue  # protesters are not the target of their own protest
+            if actor.code not in {a.code for a in found} or actor.kind == "person":
+                found.append(actor.with_text(span.text, span.start_char, span.end_char))
+    return found
 
 
 RESTRICTION_MODES = {"curfew", "martial-law", "restrict"}
