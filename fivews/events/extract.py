@@ -28,6 +28,8 @@ from fivews.times.resolve import TimeMention
 CONTENT_DEPS = {"dobj", "pobj", "prep", "xcomp", "ccomp", "compound", "amod", "conj", "acl", "pcomp", "nsubjpass", "attr", "appos", "dative", "oprd", "nmod", "poss"}
 CONTROL_OBJECT_TYPES = {"REQUEST", "THREATEN", "COERCE", "ACCUSE"}
 OWNER_PREPS = ("on", "against", "of", "from", "by", "to", "for", "with")
+AUTHOR_PREPS = ("by", "from")  # "attacks by the rebels"
+FORCE_TYPES = {"ASSAULT", "COERCE", "THREATEN", "MOBILIZE"}
 CONTENT_TARGET_TYPES = {"THREATEN", "AGREE", "REJECT"}  # "threatened/agreed/refused to <act on X>"
 NO_SOURCE_OK = {"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "RETREAT"}
 MOVER_TYPES = {"MOBILIZE", "RETREAT"}  # the forces moved are the actor
@@ -282,17 +284,20 @@ class EventExtractor:
         frame.reported_by = self._reporter(verb, actors)
         frame.modality = self._modality(frame)
 
-    @staticmethod
-    def _owner_of_object(verb: Token, trigger_words: set[int], actors: DocumentActors) -> list[Actor]:
+    def _owner_of_object(self, verb: Token, trigger_words: set[int], actors: DocumentActors) -> list[Actor]:
         """The actor the object belongs to or bears on: "rejected Iraq's demands", "lifted the
-        ban on Cypriot ships", "spurned offers by the Kabul government"."""
+        ban on Cypriot ships", "spurned offers by the Kabul government". Of an act of force
+        only its author: in "condemned the attacks on military sites" the sites are the
+        victims of the attacks, not the target of the condemnation."""
         for obj in (c for c in verb.children if c.dep_ == "dobj"):
             for child in obj.children:
                 if child.dep_ == "poss" and child.lower_ not in GROUP_PRONOUNS | PERSON_PRONOUNS:
                     found = actors.actors_for(child)
                     if found:
                         return found
-            for pobj in _prep_objects(obj, OWNER_PREPS):
+            act = self.lexicon.match(obj)
+            preps = AUTHOR_PREPS if act is not None and act.trigger.type in FORCE_TYPES else OWNER_PREPS
+            for pobj in _prep_objects(obj, preps):
                 if pobj.i not in trigger_words:
                     found = actors.actors_for(pobj)
                     if found:
@@ -825,8 +830,19 @@ def _record(frame, sent, article_id, url, published, location, event_date, date_
         modality=modality,
         historical=_historical(event_date, date_end, published),
         confidence=conf,
-        extra={"depth": _depth(frame.light or frame.token)},
+        extra={"depth": _depth(frame.light or frame.token), "series": _series(frame.light or frame.token)},
     )
+
+
+def _series(verb: Token) -> int | None:
+    """The token of a verb in a coordination of verbs ("removed the president, suspended the
+    constitution and imposed a curfew"): each is its own act, never merged with the others."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") or any(
+            c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") for c in verb.children):
+        return verb.i
+    return None
 
 
 def dedupe(events: list[Event]) -> list[Event]:
@@ -841,6 +857,7 @@ def dedupe(events: list[Event]) -> list[Event]:
             event.date,
             event.location.name if event.location else None,
             event.modality,
+            event.extra.get("series"),
         )
         if key not in best:
             order.append(key)
