@@ -830,19 +830,19 @@ def _record(frame, sent, article_id, url, published, location, event_date, date_
         modality=modality,
         historical=_historical(event_date, date_end, published),
         confidence=conf,
-        extra={"depth": _depth(frame.light or frame.token), "series": _series(frame.light or frame.token)},
+        extra={"depth": _depth(frame.light or frame.token),
+               "series": code if _coordinated(frame.light or frame.token) else None},
     )
 
 
-def _series(verb: Token) -> int | None:
-    """The token of a verb in a coordination of verbs ("removed the president, suspended the
-    constitution and imposed a curfew"): each is its own act, never merged with the others."""
+def _coordinated(verb: Token) -> bool:
+    """A verb in a coordination of verbs ("closed the borders and imposed a curfew"): acts
+    of different codes there are different acts, and deduplication keeps them apart
+    ("pulled out of Sirte and fell back" stays one)."""
     if verb.pos_ not in ("VERB", "AUX"):
-        return None
-    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") or any(
-            c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") for c in verb.children):
-        return verb.i
-    return None
+        return False
+    return verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") or any(
+        c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") for c in verb.children)
 
 
 def dedupe(events: list[Event]) -> list[Event]:
