@@ -42,3 +42,19 @@ def test_continents_and_seas(pipeline):
 def test_a_country_adjective_is_a_mention_of_the_country(pipeline):
     found = _places(pipeline, "Ukrainian troops advanced towards the river.")
     assert found["Ukrainian"][:2] == ("UKR", "country")
+
+
+def test_names_of_people_and_organisations_are_not_places(pipeline):
+    found = _places(pipeline, "Police arrested the opposition leader Imran Khan in Islamabad on Tuesday. "
+                              "Officers later took Khan to a court. Hamas said it had freed two hostages.")
+    assert "Islamabad" in found
+    assert "Khan" not in found and "Hamas" not in found
+
+
+def test_events_without_a_place_of_their_own_are_set_in_the_article_town(pipeline):
+    text = ("Riot police fired tear gas at protesters in Nairobi on Tuesday as parliament voted on a finance bill.\n\n"
+            "Thousands more marched through the centre of Nairobi on Wednesday.\n\n"
+            "The opposition called for a general strike on Thursday.")
+    events = pipeline.extract(Article("p", text, published=date(2024, 6, 26)))
+    call = next(e for e in events if e.type == "REQUEST")
+    assert call.location is not None and call.location.name == "Nairobi" and call.location.feature == "city"

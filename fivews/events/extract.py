@@ -566,7 +566,7 @@ def build_events(
     """Every event of a Doc as records, deduplicated within the article."""
     events: list[Event] = []
     running: dict[int, tuple[Place | None, TimeMention | None]] = {}
-    focus = places.focus()
+    focus = places.setting() or places.focus()  # the town the article is set in, else its country
     text = doc.text
     found = [(sent, extractor.frames(sent, actors)) for sent in doc.sents]
     needy = [sent for sent, frames in found if any(not f.sources or not f.targets for f in frames)]

@@ -65,10 +65,13 @@ class PlaceResolver:
         """(span, is_demonym) for every toponym candidate, without overlaps, in text order."""
         spans: list[tuple[Span, bool]] = []
         taken: set[int] = set()
+        surnames = {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
 
         def add(span: Span, demonym: bool = False) -> None:
             if not len(span) or any(i in taken for i in range(span.start, span.end)):
                 return
+            if not demonym and not _after_locative(span) and self._names_actor(span, surnames):
+                return  # "took Khan into custody" after "Imran Khan"; "Hamas said"
             if not demonym:
                 span = self._with_division_word(span)
                 if not self.gazetteer.lookup(span.text) and any(
@@ -103,6 +106,15 @@ class PlaceResolver:
                     add(doc[tok.i: tok.i + 1], demonym=True)
         spans.sort(key=lambda item: item[0].start)
         return spans
+
+    def _names_actor(self, span: Span, surnames: set[str]) -> bool:
+        """A name that stands for a person or organisation of the text rather than a place:
+        the surname of a person named in full elsewhere, or a person or organisation of the
+        knowledge base that is no state, capital or seat of government."""
+        if len(span) == 1 and span.text in surnames and span.label_ != "GPE":
+            return True
+        entries = self.kb.lookup(span.text)
+        return bool(entries) and all(e.kind in ("person", "org") for e in entries)
 
     def _whole_name(self, span: Span) -> Span:
         """A place entity the model cut short ("Qaryat" of "Qaryat Tamrit"): the whole proper
