@@ -69,3 +69,31 @@ def test_date_on_a_coordinated_verb_dates_both(pipeline):
     events = pipeline.extract(Article("t1", text, published=date(2022, 9, 21)))
     assert {e.type for e in events} >= {"ASSAULT", "COERCE"}
     assert {e.date for e in events} == {"2022-09-19"}
+
+
+def _dates(pipeline, text, published):
+    from fivews.models import Article
+
+    return {e.trigger: (e.date, e.date_precision) for e in pipeline.extract(Article("t", text, published=published))}
+
+
+def test_a_day_after_counts_from_the_clause_it_hangs_on(pipeline):
+    # published on a Wednesday: "on Monday" is 2024-03-11, the attack a day before it
+    found = _dates(pipeline, "Troops arrested the mayor of Goma on Monday, a day after gunmen attacked a police "
+                             "station in the city.", date(2024, 3, 13))
+    assert found["arrested"] == ("2024-03-11", "day")
+    assert found["attacked"] == ("2024-03-10", "day")
+
+
+def test_days_after_without_a_number_give_no_day(pipeline):
+    found = _dates(pipeline, "Protests erupted on Tuesday, days after police shot a student.", date(2024, 3, 13))
+    assert found["shot"] != ("2024-03-12", "day")
+
+
+def test_clauses_at_the_same_time_share_the_date(pipeline):
+    found = _dates(pipeline, "The Kenyan president flew to Mogadishu on Sunday to mediate and met the prime minister.",
+                   date(2024, 3, 13))
+    assert found["met"] == ("2024-03-10", "day")
+    found = _dates(pipeline, "Leaders of the Southern African Development Community, meeting in Harare on Monday, "
+                             "demanded the release of the opposition leader.", date(2024, 3, 13))
+    assert any(trigger.startswith("demanded") and value == ("2024-03-11", "day") for trigger, value in found.items())
