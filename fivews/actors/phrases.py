@@ -146,6 +146,13 @@ class DocumentActors:
                 if actor is not None and actor.sector:
                     return [self._with_sector(a, actor.sector, tok) for a in inner]
                 return [a.with_text(_phrase_text(tok)) for a in inner]
+        if actor is not None and actor.sector:
+            # "his troops" after "Zelensky": the sector of the owner's state
+            for child in tok.children:
+                if child.dep_ == "poss" and child.lower_ in GROUP_PRONOUNS | PERSON_PRONOUNS:
+                    ante = self.memory.antecedent(child)
+                    if ante is not None and ante.country and ante.kind in ("state", "person", "group"):
+                        return [self.coder.state(_phrase_text(tok), ante.country, actor.sector)]
         if actor is not None:
             return [actor]
         # "nine of their men": a possessive pronoun in the phrase

@@ -32,6 +32,7 @@ class ModalityCues:
     killed_words: frozenset[str]
     injured_verbs: frozenset[str]
     injured_words: frozenset[str]
+    reported_future: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -46,7 +47,7 @@ def cues() -> ModalityCues:
         words(data.get("negation")), words(data.get("cancel_verbs")), words(data.get("denial_verbs")),
         words(data.get("hypothetical_modals")), words(data.get("condition_marks")), words(data.get("intention_aux")),
         words(data.get("intention_verbs")), words(cas.get("killed_verbs")), words(cas.get("killed_words")),
-        words(cas.get("injured_verbs")), words(cas.get("injured_words")),
+        words(cas.get("injured_verbs")), words(cas.get("injured_words")), words(data.get("reported_future")),
     )
 
 
@@ -84,9 +85,12 @@ def modality(trigger: Token, light_verb: Token | None = None) -> str:
             return "negated"
         node = head
     # hypothetical: a modal, or a condition clause
+    conditional = any(ch.dep_ == "mark" and ch.lower_ in c.condition_marks for node in chain for ch in node.subtree)
     for node in chain:
         for ch in node.children:
             if ch.dep_ == "aux" and ch.lower_ in c.hypothetical_modals:
+                if ch.lower_ == "would" and not conditional and _reported(node, c.reported_future):
+                    return "intended"  # "the minister said his government would send troops"
                 return "hypothetical"
     node = verb
     for _ in range(4):
@@ -102,6 +106,17 @@ def modality(trigger: Token, light_verb: Token | None = None) -> str:
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in c.intention_verbs:
         return "intended"
     return "asserted"
+
+
+def _reported(verb: Token, report_verbs: frozenset[str]) -> bool:
+    """Whether a clause is what a verb of saying or promising reports."""
+    node = verb
+    for _ in range(3):
+        if node.dep_ == "conj" and node.head != node:
+            node = node.head
+            continue
+        return node.dep_ == "ccomp" and node.head.lemma_.lower() in report_verbs
+    return False
 
 
 def number_of(tok: Token) -> int | None:
