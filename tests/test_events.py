@@ -136,3 +136,19 @@ def test_casualties_from_killing_clause(pipeline):
 
 def test_statement_alone_is_not_an_event(pipeline):
     assert _extract(pipeline, "The minister said the economy was growing.") == []
+
+
+def test_would_in_reported_speech_is_a_future_and_if_makes_it_a_condition(pipeline):
+    said = _find(_extract(pipeline, "The Kenyan defence minister said his government would send troops to Haiti."),
+                 "MOBILIZE")
+    assert said.modality == "intended"
+    assert [a.code for a in said.sources] == ["KENGOV"]  # "his government": the minister's state
+    cond = _find(_extract(pipeline, "The minister said Kenya would send troops to Haiti if parliament approved."),
+                 "MOBILIZE")
+    assert cond.modality == "hypothetical"
+
+
+def test_coordinated_acts_of_different_codes_are_kept_apart(pipeline):
+    events = _extract(pipeline, "The junta suspended the constitution, closed the borders and imposed a curfew.")
+    codes = {e.cameo for e in events if e.type == "COERCE"}
+    assert {"172", "1723"} <= codes
