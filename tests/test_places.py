@@ -58,3 +58,16 @@ def test_events_without_a_place_of_their_own_are_set_in_the_article_town(pipelin
     events = pipeline.extract(Article("p", text, published=date(2024, 6, 26)))
     call = next(e for e in events if e.type == "REQUEST")
     assert call.location is not None and call.location.name == "Nairobi" and call.location.feature == "city"
+
+
+def test_continent_adjectives_and_places_inside_other_names(pipeline):
+    found = _places(pipeline, "European and African ministers met at Arizona State University on Monday.")
+    assert found["European"][1] == "continent" and found["African"][1] == "continent"
+    assert found["Arizona"][1] == "admin1" and "Arizona State University" not in found
+
+
+def test_a_place_inside_a_name_does_not_set_the_article(pipeline):
+    text = ("Gunmen attacked a checkpoint in Kidal on Tuesday, the New York Times reported.\n\n"
+            "The New York Times said the army later sent reinforcements.")
+    events = pipeline.extract(Article("p", text, published=date(2024, 3, 13)))
+    assert all(e.location is None or e.location.name != "New York" for e in events)

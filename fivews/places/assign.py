@@ -50,17 +50,17 @@ class PlaceIndex:
     def setting(self) -> Place | None:
         """The town the article is set in: the town named most often (at least twice, and
         more often than any other), else the first place named if it is a town, else None."""
-        towns = [t.place for t in self.toponyms if not t.demonym and t.place.feature == "city"]
+        towns = [t.place for t in self.toponyms if not t.demonym and not t.embedded and t.place.feature == "city"]
         if not towns:
             return None
         counts = Counter(p.name for p in towns).most_common(2)
         if counts[0][1] >= 2 and (len(counts) == 1 or counts[1][1] < counts[0][1]):
             return next(p for p in towns if p.name == counts[0][0])
-        first = next((t.place for t in self.toponyms if not t.demonym), None)
+        first = next((t.place for t in self.toponyms if not t.demonym and not t.embedded), None)
         return first if first is not None and first.feature == "city" else None
 
     def focus(self) -> Place | None:
-        counts = Counter(t.place.country for t in self.toponyms if t.place.country)
+        counts = Counter(t.place.country for t in self.toponyms if t.place.country and not t.embedded)
         if not counts:
             return None
         country, _ = counts.most_common(1)[0]

@@ -53,6 +53,7 @@ class Toponym:
     end_char: int
     place: Place
     demonym: bool = False
+    embedded: bool = False  # the place in a name of something else ("Delhi" in "Delhi High Court")
 
 
 class PlaceResolver:
@@ -61,13 +62,14 @@ class PlaceResolver:
         self.kb = kb
 
     # -- recognition ----------------------------------------------------------------------
-    def candidate_spans(self, doc: Doc) -> list[tuple[Span, bool]]:
-        """(span, is_demonym) for every toponym candidate, without overlaps, in text order."""
-        spans: list[tuple[Span, bool]] = []
+    def candidate_spans(self, doc: Doc) -> list[tuple[Span, bool, bool]]:
+        """(span, is_demonym, is_embedded) for every toponym candidate, without overlaps, in
+        text order."""
+        spans: list[tuple[Span, bool, bool]] = []
         taken: set[int] = set()
         surnames = {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
 
-        def add(span: Span, demonym: bool = False) -> None:
+        def add(span: Span, demonym: bool = False, embedded: bool = False) -> None:
             if not len(span) or any(i in taken for i in range(span.start, span.end)):
                 return
             if not demonym and not _after_locative(span) and self._names_actor(span, surnames):
@@ -79,7 +81,7 @@ class PlaceResolver:
                     demonym = True  # "Ukrainian" labelled as a place name: a mention of Ukraine
             if span.text.lower().rstrip(".") in CALENDAR_WORDS:  # "on Thursday" is no island
                 return
-            spans.append((span, demonym))
+            spans.append((span, demonym, embedded))
             taken.update(range(span.start, span.end))
 
         for ent in doc.ents:
@@ -97,15 +99,31 @@ class PlaceResolver:
         for ent in doc.ents:
             if ent.label_ == "NORP":
                 entries = self.kb.lookup(ent.text)
-                if any(e.kind in ("adjective", "demonym") for e in entries):
+                if any(e.kind in ("adjective", "demonym") for e in entries) or self._region_of_adjective(ent):
                     add(ent, demonym=True)
-        for tok in doc:  # demonyms the NER model missed ("Libyan soil")
+        for tok in doc:  # demonyms the NER model missed ("Libyan soil", "European leaders")
             if tok.i not in taken and tok.pos_ in ("ADJ", "PROPN") and tok.text[:1].isupper():
                 entries = self.kb.lookup(tok.text)
-                if any(e.kind == "adjective" for e in entries):
-                    add(doc[tok.i: tok.i + 1], demonym=True)
+                one = doc[tok.i: tok.i + 1]
+                if any(e.kind == "adjective" for e in entries) or tok.pos_ == "ADJ" and self._region_of_adjective(one):
+                    add(one, demonym=True)
+        for ent in doc.ents:  # a place leading the name of something else: "Arizona State University"
+            if ent.label_ in ("ORG", "FAC") and len(ent) > 1:
+                for size in (3, 2, 1):
+                    lead = ent[:size]
+                    if size < len(ent) and self._well_known(lead):
+                        add(lead, embedded=True)
+                        break
         spans.sort(key=lambda item: item[0].start)
         return spans
+
+    def _well_known(self, span: Span) -> bool:
+        """A name that, leading another name, is surely a place: a state, first-level
+        division or continent, or a city of 100,000 people or more."""
+        if not span.text[:1].isupper() or span[-1].is_punct:
+            return False
+        return any(e.feature in ("country", "admin1", "continent") or e.feature == "city" and e.population >= 100_000
+                   for e in self.gazetteer.lookup(span.text))
 
     def _names_actor(self, span: Span, surnames: set[str]) -> bool:
         """A name that stands for a person or organisation of the text rather than a place:
@@ -115,6 +133,10 @@ class PlaceResolver:
             return True
         entries = self.kb.lookup(span.text)
         return bool(entries) and all(e.kind in ("person", "org") for e in entries)
+
+    def _region_of_adjective(self, span: Span) -> list[GazetteerEntry]:
+        """ "European", "African": the continent or region an adjective names."""
+        return [e for e in self.gazetteer.lookup(span.text) if e.feature in ("continent", "region")]
 
     def _whole_name(self, span: Span) -> Span:
         """A place entity the model cut short ("Qaryat" of "Qaryat Tamrit"): the whole proper
@@ -161,28 +183,30 @@ class PlaceResolver:
     # -- resolution -----------------------------------------------------------------------
     def resolve_doc(self, doc: Doc) -> list[Toponym]:
         candidates = self.candidate_spans(doc)
-        options: list[tuple[Span, bool, list[GazetteerEntry], str | None]] = []
+        options: list[tuple[Span, bool, bool, list[GazetteerEntry], str | None]] = []
         focus: Counter[str] = Counter()
-        for span, demonym in candidates:
+        for span, demonym, embedded in candidates:
             found = self._entries(span, demonym)
             hint = _country_after(span, self.kb)
-            options.append((span, demonym, found, hint))
+            options.append((span, demonym, embedded, found, hint))
+            if embedded:
+                continue  # "the New York Times" says nothing about where the story is
             countries = {e.country for e in found if e.feature == "country"}
             if len(countries) == 1:
                 focus[countries.pop()] += 2
             elif len({e.country for e in found}) == 1 and found:
                 focus[found[0].country] += 1
         toponyms = []
-        for span, demonym, found, hint in options:
+        for span, demonym, embedded, found, hint in options:
             best = self._best(found, focus, hint, span)
             text = span.text
             if best is None:
                 place = Place(text, None)
             else:
                 place = Place(text, best.name, best.country, best.admin1, best.lat, best.lon, best.geonameid, best.feature)
-                if best.country:
+                if best.country and not embedded:
                     focus[best.country] += 1
-            toponyms.append(Toponym(span.start, span.end, span.start_char, span.end_char, place, demonym))
+            toponyms.append(Toponym(span.start, span.end, span.start_char, span.end_char, place, demonym, embedded))
         return toponyms
 
     def _entries(self, span: Span, demonym: bool) -> list[GazetteerEntry]:
@@ -190,7 +214,7 @@ class PlaceResolver:
             iso3 = next((e.ref for e in self.kb.lookup(span.text) if e.kind in ("adjective", "demonym")), None)
             country = self.kb.countries.get(iso3) if iso3 else None
             if country is None or country.lat is None:
-                return []
+                return self._region_of_adjective(span)
             return [GazetteerEntry(None, country.name, country.iso3, None, country.lat, country.lon, 0, "country")]
         text = span.text
         found = self.gazetteer.lookup(text)
