@@ -152,3 +152,16 @@ def test_coordinated_acts_of_different_codes_are_kept_apart(pipeline):
     events = _extract(pipeline, "The junta suspended the constitution, closed the borders and imposed a curfew.")
     codes = {e.cameo for e in events if e.type == "COERCE"}
     assert {"172", "1723"} <= codes
+
+
+def test_returns_releases_and_money_given(pipeline):
+    returned = _find(_extract(pipeline, "Italian police returned two stolen paintings to the government of Greece."),
+                     "RETREAT")
+    assert returned.cameo == "0842" and [a.code for a in returned.targets] == ["GRCGOV"]
+    assert not [e for e in _extract(pipeline, "The Greek minister returned to Athens on Monday.") if e.type == "RETREAT"]
+    freed = _find(_extract(pipeline, "Twelve Nigerian sailors have been freed after months in captivity."), "RETREAT")
+    assert freed.sources == () and [a.country for a in freed.targets] == ["NGA"]
+    money = _find(_extract(pipeline, "Japan gave 40 million dollars to help flood victims in Pakistan."), "AID")
+    assert money.cameo == "071"
+    truce = _find(_extract(pipeline, "The rebels announced a two-week cease-fire with the army."), "AGREE")
+    assert truce.cameo == "0356"

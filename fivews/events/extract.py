@@ -230,8 +230,8 @@ class EventExtractor:
                 frame.sources = actors.actors_for(agent)
                 frame.source_slot = None if frame.sources else agent
             if patient is not None:
-                if trig.type in MOVER_TYPES and agent is None:
-                    frame.sources = actors.actors_for(patient)
+                if trig.type in MOVER_TYPES and agent is None and trig.mode not in ("release", "return"):
+                    frame.sources = actors.actors_for(patient)  # "troops were withdrawn"; not "hostages were freed"
                 else:
                     frame.targets = actors.actors_for(patient)
                     if not frame.targets:
