@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from fivews.models import Article
 
 
@@ -165,3 +167,20 @@ def test_returns_releases_and_money_given(pipeline):
     assert money.cameo == "071"
     truce = _find(_extract(pipeline, "The rebels announced a two-week cease-fire with the army."), "AGREE")
     assert truce.cameo == "0356"
+
+
+@pytest.mark.parametrize("text, code", [
+    ("The government said it will not lift the curfew on the capital.", "1241"),
+    ("The rebels will not release the three Kenyan pilots until a ransom is paid.", "1243"),
+    ("The prime minister declined to resign after the vote.", None),
+    ("Ethiopia and Egypt failed to reach agreement on the dam.", "127"),
+])
+def test_declined_cooperation_is_a_rejection(pipeline, text, code):
+    event = _find(_extract(pipeline, text), "REJECT")
+    assert event.modality == "asserted" and event.penta_class == 3
+    assert code is None or event.cameo == code
+
+
+def test_cancelled_cooperation_stays_negated(pipeline):
+    events = _extract(pipeline, "Kenya called off the release of the two Somali prisoners on Monday.")
+    assert not any(e.type == "REJECT" and e.cameo.startswith("124") for e in events)

@@ -64,6 +64,26 @@ def governing_verb(tok: Token) -> Token:
     return node
 
 
+@lru_cache(maxsize=1)
+def refusals() -> tuple[frozenset[str], dict[str, str]]:
+    """Verbs of declining, and CAMEO code prefix -> code of declining (refusals.yaml)."""
+    data = load_yaml("events/refusals.yaml")
+    return frozenset(str(v).lower() for v in data.get("refusal_verbs") or ()), \
+        {str(k): str(v) for k, v in (data.get("codes") or {}).items()}
+
+
+def declined(trigger: Token, light_verb: Token | None = None) -> bool:
+    """Whether the act is one its actor declines: "will not lift the ban", "did not
+    release", "declined to resign", "failed to reach agreement" (not "called off", "denied")."""
+    c = cues()
+    verb = light_verb if light_verb is not None else governing_verb(trigger)
+    chain = [trigger, verb] if verb != trigger else [trigger]
+    if any(ch.dep_ == "neg" or ch.lower_ in c.negation and ch.dep_ in ("neg", "det", "advmod")
+           for node in chain for ch in node.children):
+        return True
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in refusals()[0]
+
+
 def modality(trigger: Token, light_verb: Token | None = None) -> str:
     c = cues()
     verb = light_verb if light_verb is not None else governing_verb(trigger)
@@ -72,6 +92,8 @@ def modality(trigger: Token, light_verb: Token | None = None) -> str:
     for node in chain:
         if any(ch.dep_ == "neg" or ch.lower_ in c.negation and ch.dep_ in ("neg", "det", "advmod") for ch in node.children):
             return "negated"
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in refusals()[0]:
+        return "negated"  # "declined to resign", "failed to reach agreement"
     # cancelled or denied: the event is the object or passive subject of such a verb
     node = trigger
     for _ in range(3):

@@ -855,7 +855,21 @@ def coding(frame: Frame) -> tuple[str, str | None, str | None, str]:
             if trig.type == "AID" and trig.cameo and trig.cameo[:3] in ("071", "072", "073", "074"):
                 intent = "033" + trig.cameo[2]  # intent to give economic, military, humanitarian aid...
             return "AGREE", None, intent, "asserted"
-    return trig.type, trig.mode, trig.cameo or default_cameo(trig.type, trig.mode), frame.modality
+    code = trig.cameo or default_cameo(trig.type, trig.mode)
+    if frame.modality == "negated" and code and attributes.declined(frame.token, frame.light):
+        refused = _refusal_code(code)
+        if refused is not None:  # "will not lift the ban": a rejection (refusals.yaml)
+            info = cameo(refused)
+            return "REJECT", info.plover_mode if info is not None else None, refused, "asserted"
+    return trig.type, trig.mode, code, frame.modality
+
+
+def _refusal_code(code: str) -> str | None:
+    table = attributes.refusals()[1]
+    for size in range(len(code), 1, -1):
+        if code[:size] in table:
+            return table[code[:size]]
+    return None
 
 
 def _record(frame, sent, article_id, url, published, location, event_date, date_end, precision, date_text, conf) -> Event:
