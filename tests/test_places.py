@@ -71,3 +71,10 @@ def test_a_place_inside_a_name_does_not_set_the_article(pipeline):
             "The New York Times said the army later sent reinforcements.")
     events = pipeline.extract(Article("p", text, published=date(2024, 3, 13)))
     assert all(e.location is None or e.location.name != "New York" for e in events)
+
+
+def test_state_names_whatever_their_label(pipeline):
+    found = _places(pipeline, "Azerbaijan and Armenia signed a deal, the DPRK fired a missile, and Tamil Nadu's "
+                              "government asked for funds. Residents of Qamishli fled.")
+    assert found["Armenia"][0] == "ARM" and found["DPRK"][0] == "PRK"
+    assert found["Tamil Nadu"][1] == "admin1" and found["Qamishli"][0] == "SYR"

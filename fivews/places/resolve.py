@@ -128,11 +128,14 @@ class PlaceResolver:
     def _names_actor(self, span: Span, surnames: set[str]) -> bool:
         """A name that stands for a person or organisation of the text rather than a place:
         the surname of a person named in full elsewhere, or a person or organisation of the
-        knowledge base that is no state, capital or seat of government."""
+        knowledge base that is no state, capital or seat of government, unless the
+        gazetteer has it as a region ("the EU")."""
         if len(span) == 1 and span.text in surnames and span.label_ != "GPE":
             return True
         entries = self.kb.lookup(span.text)
-        return bool(entries) and all(e.kind in ("person", "org") for e in entries)
+        if not entries or not all(e.kind in ("person", "org") for e in entries):
+            return False
+        return not any(e.feature in ("region", "continent") for e in self.gazetteer.lookup(span.text))
 
     def _region_of_adjective(self, span: Span) -> list[GazetteerEntry]:
         """ "European", "African": the continent or region an adjective names."""
@@ -165,7 +168,7 @@ class PlaceResolver:
         city", or a sizable town whose name is no actor's."""
         if not len(span) or not any(t.text[:1].isupper() for t in span):  # "al-Washka" counts
             return False
-        found = self.gazetteer.lookup(span.text)
+        found = self.gazetteer.lookup(span.text) or self._article_variant(span.text)
         if not found:
             return False
         if _after_locative(span):
@@ -176,7 +179,14 @@ class PlaceResolver:
             return True  # "visited Kyiv", "captured Sirte", "Kharkiv was shelled"; not "took Khan"
         if any(c.dep_ == "appos" and c.lemma_.lower() in FEATURE_WORDS for c in root.children):
             return True
-        if self.kb.lookup(span.text) or span.label_ == "PERSON":
+        entries = self.kb.lookup(span.text)
+        if any(e.kind in ("country", "seat") for e in entries):
+            return True  # a state or its capital, whatever the label: "Armenia", "the DPRK", "Washington said"
+        if entries and not any(e.feature in ("continent", "region") for e in found):
+            return False  # a person or organisation of the knowledge base, but not "the EU"
+        if any(e.feature in ("country", "admin1", "continent", "region") for e in found):
+            return True  # "Tamil Nadu's government", labelled a person
+        if span.label_ == "PERSON":
             return False
         return max(e.population for e in found) >= 50_000 or any(e.feature in ("landmark", "airport") for e in found)
 
@@ -220,13 +230,18 @@ class PlaceResolver:
         found = self.gazetteer.lookup(text)
         if not found and len(span) > 1 and span[-1].lower_ in FEATURE_WORDS:
             found = self.gazetteer.lookup(span[:-1].text)
-        if not found:  # "al-Washka" / "Washka"
-            key = name_key(text)
-            for prefix in ("al-", "al ", "el-", "el ", "ad-", "ar-", "as-", "ash-", "az-"):
-                if key.startswith(prefix):
-                    found = self.gazetteer.lookup(key[len(prefix):])
-                    break
-        return found
+        return found or self._article_variant(text)
+
+    def _article_variant(self, text: str) -> list[GazetteerEntry]:
+        """A name written with or without the Arabic article: "al-Washka" / "Washka",
+        "Qamishli" / "Al Qamishli"."""
+        key = name_key(text)
+        for prefix in ("al-", "al ", "el-", "el ", "ad-", "ar-", "as-", "ash-", "az-"):
+            if key.startswith(prefix):
+                return self.gazetteer.lookup(key[len(prefix):])
+        if " " not in key and key[:1].isalpha():
+            return self.gazetteer.lookup("al " + key) or self.gazetteer.lookup("al-" + key)
+        return []
 
     def _best(self, found: list[GazetteerEntry], focus: Counter, hint: str | None, span: Span) -> GazetteerEntry | None:
         if not found:
