@@ -78,3 +78,10 @@ def test_state_names_whatever_their_label(pipeline):
                               "government asked for funds. Residents of Qamishli fled.")
     assert found["Armenia"][0] == "ARM" and found["DPRK"][0] == "PRK"
     assert found["Tamil Nadu"][1] == "admin1" and found["Qamishli"][0] == "SYR"
+
+
+def test_datelines_months_and_places_leading_unknown_names(pipeline):
+    found = _places(pipeline, "NAIROBI (Reuters) - The Kenya Defence Forces said in May that troops had returned.")
+    assert found["NAIROBI"][0] == "KEN"
+    assert "May" not in found
+    assert found.get("Kenya", ("",))[0] == "KEN"

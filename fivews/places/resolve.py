@@ -81,6 +81,8 @@ class PlaceResolver:
                     demonym = True  # "Ukrainian" labelled as a place name: a mention of Ukraine
             if span.text.lower().rstrip(".") in CALENDAR_WORDS:  # "on Thursday" is no island
                 return
+            if all(t.ent_type_ in ("DATE", "TIME") for t in span):  # "in May"
+                return
             spans.append((span, demonym, embedded))
             taken.update(range(span.start, span.end))
 
@@ -96,6 +98,11 @@ class PlaceResolver:
             span = _name_span(tok)
             if self._placelike(span):
                 add(span)
+            elif len(span) > 1:  # a place leading a longer name: "Jamaica Defence Force"
+                for size in (3, 2, 1):
+                    if size < len(span) and self._well_known(span[:size]):
+                        add(span[:size], embedded=True)
+                        break
         for ent in doc.ents:
             if ent.label_ == "NORP":
                 entries = self.kb.lookup(ent.text)
@@ -107,6 +114,9 @@ class PlaceResolver:
                 one = doc[tok.i: tok.i + 1]
                 if any(e.kind == "adjective" for e in entries) or tok.pos_ == "ADJ" and self._region_of_adjective(one):
                     add(one, demonym=True)
+        for span in _dateline_spans(doc):  # "BEIRUT (Reuters) -", "OKLAHOMA CITY -"
+            if self.gazetteer.lookup(span.text):
+                add(span)
         for ent in doc.ents:  # a place leading the name of something else: "Arizona State University"
             if ent.label_ in ("ORG", "FAC") and len(ent) > 1:
                 for size in (3, 2, 1):
@@ -270,6 +280,22 @@ class PlaceResolver:
             return s
 
         return max(found, key=score)
+
+
+def _dateline_spans(doc: Doc) -> list[Span]:
+    """Capitalised place names opening a line before a comma, dash or bracket: the
+    dateline of a wire story ("BEIRUT (Reuters) -", "HELENA, Mont. (AP) -")."""
+    out = []
+    for tok in doc:
+        if not (tok.i == 0 or "\n" in doc[tok.i - 1].text or doc[tok.i - 1].is_space):
+            continue
+        end = tok.i
+        while end < len(doc) and end - tok.i < 4 and doc[end].is_upper and doc[end].is_alpha:
+            end += 1
+        if end > tok.i and end < len(doc) and doc[end].text in (",", "-", "—", "–", "(", ":") \
+                and len(doc[tok.i:end].text) >= 4:
+            out.append(doc[tok.i:end])
+    return out
 
 
 def _trim(span: Span) -> Span:
