@@ -15,13 +15,16 @@ from datetime import date, timedelta
 from spacy.tokens import Doc, Span, Token
 
 from fivews.actors.coref import GROUP_PRONOUNS, PERSON_PRONOUNS
-from fivews.actors.phrases import DocumentActors, argument_bounds
+from fivews.actors.phrases import DocumentActors
 from fivews.data_files import load_yaml
 from fivews.events import attributes
 from fivews.events.ontology import acled_category, cameo, default_cameo, PENTA_BY_TYPE
 from fivews.events.patterns import TriggerLexicon, TriggerMatch
+from fivews.events.dating import resolve_date
+from fivews.events.role_fill import MOVER_TYPES, country_target, learned_role, population_target, unknown_person
 from fivews.events.role_model import RoleModel
-from fivews.models import Actor, Event, Place, TimeRef, content_id
+from fivews.events.syntax import agent_of, is_passive, passive_subject, prep_objects, subject_of
+from fivews.models import Actor, Event, Place, content_id
 from fivews.places.assign import PlaceIndex, sentence_place, tied_place
 from fivews.times.resolve import TimeMention
 
@@ -32,7 +35,6 @@ AUTHOR_PREPS = ("by", "from")  # "attacks by the rebels"
 FORCE_TYPES = {"ASSAULT", "COERCE", "THREATEN", "MOBILIZE"}
 CONTENT_TARGET_TYPES = {"THREATEN", "AGREE", "REJECT"}  # "threatened/agreed/refused to <act on X>"
 NO_SOURCE_OK = {"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "RETREAT"}
-MOVER_TYPES = {"MOBILIZE", "RETREAT"}  # the forces moved are the actor
 QUANTIFIER_DETS = {"any", "no", "every", "each"}
 HISTORICAL_DAYS = 31
 
@@ -71,73 +73,6 @@ class Frame:
 
 def _cue(name: str) -> frozenset[str]:
     return frozenset(str(w).lower() for w in load_yaml("events/modality.yaml").get(name) or ())
-
-
-def subject_of(verb: Token, depth: int = 0) -> Token | None:
-    """The subject of a verb, following coordination, control and participles."""
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "csubj", "expl") and child.dep_ != "expl":
-            if child.lower_ in ("that", "who", "which") and verb.dep_ == "relcl":
-                return verb.head
-            return child
-    for aux in verb.children:  # a subject the parser hung on an auxiliary ("X however have opposed")
-        if aux.dep_ == "aux" and aux.i < verb.i:
-            found = next((c for c in aux.children if c.dep_ == "nsubj"), None)
-            if found is not None:
-                return found
-    if depth > 4 or verb.head == verb:
-        return None
-    head = verb.head
-    if verb.dep_ == "conj":
-        return subject_of(head, depth + 1)
-    if verb.dep_ == "xcomp":
-        objects = [c for c in head.children if c.dep_ in ("dobj",)]
-        return objects[0] if objects else subject_of(head, depth + 1)
-    if verb.dep_ == "acomp":  # "is willing to provide": the subject of "is"
-        return subject_of(head, depth + 1)
-    if verb.dep_ in ("advcl", "acl") and verb.tag_ == "VBG":
-        return subject_of(head, depth + 1) if head.pos_ in ("VERB", "AUX") else head
-    if verb.dep_ == "relcl":
-        return head
-    if verb.dep_ == "acl" and verb.tag_ == "VBD" and head.pos_ in ("NOUN", "PROPN"):
-        return head  # a finite verb the parser hung on its subject ("The air force carried out ...")
-    if verb.dep_ == "advcl" and verb.tag_ == "VB" and any(c.lower_ == "to" for c in verb.children):
-        return subject_of(head, depth + 1)
-    return None
-
-
-def _is_passive(verb: Token) -> bool:
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
-
-
-def _passive_subject(verb: Token, depth: int = 0) -> Token | None:
-    for child in verb.children:
-        if child.dep_ == "nsubjpass":
-            return child
-    if verb.dep_ == "conj" and depth < 3:
-        found = _passive_subject(verb.head, depth + 1)
-        return found if found is not None else subject_of(verb.head)
-    if verb.dep_ == "acl":
-        return verb.head
-    return None
-
-
-def _agent(verb: Token) -> Token | None:
-    for child in verb.children:
-        if child.dep_ == "agent":
-            for pobj in child.children:
-                if pobj.dep_ == "pobj":
-                    return pobj
-    return None
-
-
-def _prep_objects(tok: Token, words: tuple[str, ...]) -> list[Token]:
-    found = []
-    for word in words:
-        for child in tok.children:
-            if child.dep_ in ("prep", "agent", "dative") and child.lower_ == word:
-                found.extend(c for c in child.children if c.dep_ == "pobj")
-    return found
 
 
 class EventExtractor:
@@ -223,9 +158,9 @@ class EventExtractor:
         verb = frame.token
         trig = frame.match.trigger
         trigger_words = set(frame.match.tokens)
-        if _is_passive(verb):
-            agent = _agent(verb)
-            patient = _passive_subject(verb)
+        if is_passive(verb):
+            agent = agent_of(verb)
+            patient = passive_subject(verb)
             if agent is not None:
                 frame.sources = actors.actors_for(agent)
                 frame.source_slot = None if frame.sources else agent
@@ -245,10 +180,10 @@ class EventExtractor:
                 if slot in ("dobj", "iobj", "dative"):
                     objs = [c for c in verb.children if c.dep_ in (slot, "dative" if slot == "iobj" else slot) and c.i not in trigger_words]
                 else:
-                    objs = _prep_objects(verb, (slot,))
+                    objs = prep_objects(verb, (slot,))
                     for child in verb.children:  # "take control of X": the preposition hangs on a trigger word
                         if child.i in trigger_words and child.dep_ != "prep":
-                            objs += _prep_objects(child, (slot,))
+                            objs += prep_objects(child, (slot,))
                 objs = [o for o in objs if o.i not in trigger_words]
                 if objs:
                     found = actors.actors_for(objs[0])
@@ -275,7 +210,7 @@ class EventExtractor:
                 # "threatened to shell British forces": the target of the threatened act
                 for comp in verb.children:
                     if comp.dep_ == "xcomp" and comp.pos_ == "VERB":
-                        objs = [c for c in comp.children if c.dep_ == "dobj"] or _prep_objects(comp, ("against", "on", "at"))
+                        objs = [c for c in comp.children if c.dep_ == "dobj"] or prep_objects(comp, ("against", "on", "at"))
                         if objs:
                             frame.targets = actors.actors_for(objs[0])
                             break
@@ -297,7 +232,7 @@ class EventExtractor:
                         return found
             act = self.lexicon.match(obj)
             preps = AUTHOR_PREPS if act is not None and act.trigger.type in FORCE_TYPES else OWNER_PREPS
-            for pobj in _prep_objects(obj, preps):
+            for pobj in prep_objects(obj, preps):
                 if pobj.i not in trigger_words:
                     found = actors.actors_for(pobj)
                     if found:
@@ -320,7 +255,7 @@ class EventExtractor:
         objects += [p for o in list(objects) for c in o.children if c.dep_ == "prep" and c.lower_ not in preps
                     for p in c.children if p.dep_ == "pobj"]  # "personnel such as doctors to Nepal"
         for head in (verb, *objects):
-            for pobj in _prep_objects(head, preps):
+            for pobj in prep_objects(head, preps):
                 if pobj.i in trigger_words:
                     continue
                 found = actors.actors_for(pobj)
@@ -375,11 +310,11 @@ class EventExtractor:
         claimer = _claimer(noun)
         if claimer is not None and not sources:  # "X claimed responsibility for the attack"
             sources = actors.actors_for(claimer)
-        by = _prep_objects(noun, ("by", "from")) if not recipient else []
+        by = prep_objects(noun, ("by", "from")) if not recipient else []
         if not sources and by:
             sources = actors.actors_for(by[0])
-        between = _prep_objects(noun, ("between", "among")) or (
-            _prep_objects(light, ("between", "among")) if light is not None else [])
+        between = prep_objects(noun, ("between", "among")) or (
+            prep_objects(light, ("between", "among")) if light is not None else [])
         targets: list[Actor] = []
         if between:
             sides = actors.actors_for(between[0])
@@ -394,17 +329,17 @@ class EventExtractor:
             elif sides:
                 sources, targets = sides[:1], sides[1:]
         if recipient:
-            giver = _prep_objects(noun, ("from",)) or _prep_objects(head, ("from",))
+            giver = prep_objects(noun, ("from",)) or prep_objects(head, ("from",))
             sources = actors.actors_for(giver[0]) if giver else sources
             subj = subject_of(head)
             targets = actors.actors_for(subj) if subj is not None else targets
         elif not sources and light is not None:
-            subj = subject_of(light) or _agent(light)  # "talks were held by the two sides"
+            subj = subject_of(light) or agent_of(light)  # "talks were held by the two sides"
             if subj is not None:
                 sources = actors.actors_for(subj)
         elif not sources and trig.type == "CONSULT" and noun.dep_ == "pobj" and head.dep_ == "prep" \
                 and head.lower_ in ("for", "during", "in") and head.head.pos_ in ("VERB", "AUX") \
-                and not _is_passive(head.head):  # not "schools closed after the attacks"
+                and not is_passive(head.head):  # not "schools closed after the attacks"
             subj = subject_of(head.head)  # "travelled to Brussels for talks with ...", "told X in a call"
             if subj is not None:
                 sources = actors.actors_for(subj)
@@ -413,13 +348,13 @@ class EventExtractor:
                 targets = actors.actors_for(objs[0]) if objs else []
         if not targets:
             for slot in trig.target:
-                objs = _prep_objects(noun, (slot,)) if slot not in ("dobj", "iobj") else []
+                objs = prep_objects(noun, (slot,)) if slot not in ("dobj", "iobj") else []
                 if not objs and slot not in ("dobj", "iobj"):  # "a package of sanctions against X"
                     for i in frame.match.tokens:
                         if i != noun.i and not objs:
-                            objs = _prep_objects(noun.doc[i], (slot,))
+                            objs = prep_objects(noun.doc[i], (slot,))
                 if not objs and light is not None and slot not in ("dobj", "iobj"):
-                    objs = _prep_objects(light, (slot,))
+                    objs = prep_objects(light, (slot,))
                 if not objs and slot == "dobj" and light is not None:
                     objs = [c for c in light.children if c.dep_ == "dative"]
                 if objs:
@@ -491,111 +426,6 @@ class EventExtractor:
                     frame.absorbed = True
 
 
-def _resolve_date(frame: Frame, sent: Span, times: list[TimeMention], other_anchors: set[int]) -> TimeMention | None:
-    anchors = {t.i for t in frame.anchors()}
-    in_sent = [t for t in times if sent.start <= t.start < sent.end]
-    for mention in in_sent:
-        if mention.anchor in anchors:
-            return mention
-    # a date inside the trigger's own clause: "took control of Sirte in a rapid advance on Monday"
-    own_clause = set()
-    for tok in frame.anchors():
-        stack = [c for c in tok.children if c.dep_ not in ("ccomp", "advcl", "relcl", "conj", "parataxis", "xcomp")]
-        while stack:
-            node = stack.pop()
-            own_clause.add(node.i)
-            stack.extend(c for c in node.children if c.dep_ not in ("ccomp", "advcl", "relcl", "acl", "parataxis"))
-    for mention in in_sent:
-        if mention.anchor in own_clause and mention.anchor not in other_anchors:
-            return mention
-    relative = _relative_date(frame, in_sent)
-    if relative is not None:
-        return relative
-    # a date on a clause above the event: "On Tuesday afternoon, clashes broke out around
-    # al-Washka, where nine men were killed"
-    ancestors = {a.i for tok in frame.anchors() for a in tok.ancestors}
-    for mention in in_sent:
-        if mention.anchor in ancestors and mention.anchor not in other_anchors:
-            return mention
-    # a date on a coordinated verb: "fired tear gas and detained protesters on Monday night"
-    conjuncts = {c.i for tok in frame.anchors() if tok.pos_ in ("VERB", "AUX") for c in tok.conjuncts}
-    for mention in in_sent:
-        if mention.anchor in conjuncts:
-            return mention
-    # a date of a clause that happens at the same time: "flew to Niamey on Sunday to mediate
-    # and met both", "as demonstrations spread", "meeting in Abuja on Sunday, demanded"
-    by_anchor = {m.anchor: m for m in in_sent}
-    for tok in frame.anchors():
-        node = tok
-        for _ in range(4):
-            if not _same_time(node) or node.head == node:
-                break
-            node = node.head
-            if node.i in by_anchor:
-                return by_anchor[node.i]
-        for child in tok.children:
-            if child.dep_ == "advcl" and _same_time(child) and child.i in by_anchor and child.tag_ in ("VBG", "VBN"):
-                return by_anchor[child.i]
-        subject = subject_of(tok) if tok.pos_ in ("VERB", "AUX") else None
-        for child in subject.children if subject is not None else ():
-            if child.dep_ == "acl" and child.tag_ == "VBG" and child.i in by_anchor:
-                return by_anchor[child.i]  # "leaders, meeting in Abuja on Sunday, demanded"
-    return None
-
-
-SEQUENCE_MARKS = {"after", "before", "since", "until", "till", "once", "following", "ahead"}
-OFFSET_UNITS = {"day": 1, "days": 1, "week": 7, "weeks": 7, "hour": 0, "hours": 0}
-NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-                "eight": 8, "nine": 9, "ten": 10, "several": None, "few": None}
-
-
-def _same_time(clause: Token) -> bool:
-    """A clause linked to its head as happening at the same time: coordinated, a purpose or
-    complement ("to mediate"), or an adverbial without a marker of sequence ("as ...")."""
-    if clause.dep_ in ("conj", "xcomp"):
-        return True
-    if clause.dep_ != "advcl":
-        return False
-    return not any(c.dep_ in ("mark", "prep", "advmod") and c.lower_ in SEQUENCE_MARKS for c in clause.children)
-
-
-def _relative_date(frame: Frame, in_sent: list[TimeMention]) -> TimeMention | None:
-    """ "arrested ministers on Monday, a day after leaders gave them a week": the event of
-    the "after" clause is a day before the date of the clause it hangs on."""
-    by_anchor = {m.anchor: m for m in in_sent}
-    node = frame.light or frame.token
-    for _ in range(5):
-        word = next((c for c in node.children if c.dep_ in ("mark", "prep") and c.lower_ in ("after", "before")), None)
-        unit = next((c for c in node.children if c.dep_ == "npadvmod" and c.lower_ in OFFSET_UNITS), None)
-        if word is not None and unit is not None and node.dep_ in ("advcl", "pcomp", "prep"):
-            break
-        if node.head == node:
-            return None
-        node = node.head
-    else:
-        return None
-    days = OFFSET_UNITS[unit.lower_]
-    count = next((c for c in unit.children if c.dep_ in ("det", "nummod")), None)
-    number = NUMBER_WORDS.get(count.lower_) if count is not None else None
-    if number is None and count is not None and count.text.isdigit():
-        number = int(count.text)
-    if number is None and days:
-        return None  # "days after": no day to count
-    base = None
-    for above in node.ancestors:  # the date of the clause the phrase hangs on
-        base = by_anchor.get(above.i)
-        if base is not None:
-            break
-    if base is None or base.ref.precision != "day" or not base.ref.date or len(base.ref.date) != 10:
-        return None
-    shift = (number or 0) * days * (-1 if word.lower_ == "after" else 1)
-    day = date.fromisoformat(base.ref.date) + timedelta(days=shift)
-    first = unit.left_edge
-    text = frame.token.doc[first.i: word.i + 1] if first.i < word.i else frame.token.doc[word.i: word.i + 1]
-    ref = TimeRef(text.text, day.isoformat(), None, "day" if days <= 1 else "week")
-    return TimeMention(text.start, text.end, text.start_char, text.end_char, ref, frame.token.i)
-
-
 def confidence(frame: Frame, has_place: bool, has_date: bool) -> float:
     score = 0.3
     if frame.sources:
@@ -643,7 +473,7 @@ def build_events(
     focus = places.setting() or places.focus()  # the town the article is set in, else its country
     text = doc.text
     found = [(sent, extractor.frames(sent, actors)) for sent in doc.sents]
-    needy = [sent for sent, frames in found if any(not f.sources or not f.targets for f in frames)]
+    needy = [sent for sent, frames in found if any(_learnable(f) for f in frames)]
     learned = extractor.roles.spans(needy) if extractor.roles is not None and needy else {}
     for sent, frames in found:
         if not frames:
@@ -656,22 +486,22 @@ def build_events(
         for frame in frames:
             ttype = frame.type
             if not frame.targets and frame.target_place is not None and ttype not in MOVER_TYPES | {"CONSULT"}:
-                frame.targets = _population_target(frame, places, actors) or _country_target(
-                    frame, places, actors) or _unknown_person(frame.target_place, places, actors)
+                frame.targets = population_target(frame, places, actors) or country_target(
+                    frame, places, actors) or unknown_person(frame.target_place, places, actors)
             if not frame.sources and frame.source_slot is not None:
-                frame.sources = _unknown_person(frame.source_slot, places, actors)
-            if role_spans and not frame.match.trigger.needs_target:
+                frame.sources = unknown_person(frame.source_slot, places, actors)
+            if role_spans and _learnable(frame):
                 # where the parse found no one, the learned role spans may
-                if not frame.sources and ttype != "PROTEST":
-                    frame.sources = _learned_role(frame, role_spans, "SOURCE", places, actors, extractor)
-                if not frame.targets and ttype not in MOVER_TYPES:
-                    frame.targets = _learned_role(frame, role_spans, "TARGET", places, actors, extractor)
+                if not frame.sources and ttype not in NO_LEARNED_SOURCE:
+                    frame.sources = learned_role(frame, role_spans, "SOURCE", places, actors, extractor.lexicon)
+                if not frame.targets and ttype not in NO_LEARNED_TARGET:
+                    frame.targets = learned_role(frame, role_spans, "TARGET", places, actors, extractor.lexicon)
             if not frame.sources and not frame.targets and ttype not in NO_SOURCE_OK:
                 continue
             if frame.match.trigger.needs_target and not frame.targets:
                 continue
             own = {t.i for t in frame.anchors()}
-            mention = _resolve_date(frame, sent, times, anchors_all - own)
+            mention = resolve_date(frame, sent, times, anchors_all - own)
             top = tied_place(frame.anchors(), places, ttype)
             if top is None and frame.target_place is not None:
                 top = places.toponym_of(frame.target_place)
@@ -710,6 +540,18 @@ def build_events(
             events.append(_record(frame, sent, article_id, url, published, location, event_date, date_end,
                                   precision, date_text, confidence(frame, top is not None, mention is not None)))
     return dedupe(events)
+
+
+NO_LEARNED_SOURCE = {"PROTEST"}  # unnamed protesters are civilians
+NO_LEARNED_TARGET = MOVER_TYPES | {"PROTEST"}  # moves and protests need no one to be aimed at
+
+
+def _learnable(frame: Frame) -> bool:
+    """Whether the learned role spans could fill a role the parse left open."""
+    if frame.match.trigger.needs_target:
+        return False
+    return not frame.sources and frame.type not in NO_LEARNED_SOURCE or \
+        not frame.targets and frame.target_place is None and frame.type not in NO_LEARNED_TARGET
 
 
 RESPONSIBILITY_VERBS = {"claim", "take", "accept", "admit", "assume", "bear"}
@@ -754,87 +596,6 @@ def _depth(tok: Token) -> int:
     while tok.head != tok and depth < 50:
         tok, depth = tok.head, depth + 1
     return depth
-
-
-def _within(tok: Token, anchors: list[Token], steps: int = 6) -> bool:
-    """Whether ``tok`` hangs below one of the anchors in the parse."""
-    ids = {a.i for a in anchors}
-    node = tok
-    for _ in range(steps):
-        if node.head == node:
-            return False
-        node = node.head
-        if node.i in ids:
-            return True
-        if node.pos_ in ("VERB", "AUX"):
-            return False  # another clause's verb: the phrase belongs to that clause
-    return False
-
-
-def _learned_role(frame: Frame, role_spans: list[Span], label: str, places: PlaceIndex,
-                  actors: DocumentActors, extractor: EventExtractor) -> list[Actor]:
-    """Actors of the learned SOURCE or TARGET spans that belong to this frame: below its
-    trigger or governing verb in the parse, apart from its trigger words and other role."""
-    anchors = [t for t in frame.anchors() if t.i == frame.token.i or not extractor.lexicon.is_report(t)]
-    trigger = set(frame.match.tokens) | ({frame.light.i} if frame.light is not None else set())
-    other = frame.targets if label == "SOURCE" else frame.sources
-    found: list[Actor] = []
-    for span in role_spans:
-        if span.label_ != label or any(t.i in trigger for t in span) or not _within(span.root, anchors):
-            continue
-        if any(a.start is not None and a.start < span.end_char and span.start_char < a.end for a in other):
-            continue
-        named = [a for a in actors.actors_for(span.root) if a.start is None or span.start_char <= a.start < span.end_char]
-        if not named:
-            top = places.toponym_of(span.root)
-            if top is not None and top.place.country and not (label == "TARGET" and (
-                    frame.type in MOVER_TYPES | {"CONSULT"} or top.place.country in {a.country for a in frame.sources})):
-                named = [actors.coder.state(span.text, top.place.country)]
-            else:
-                named = _unknown_person(span.root, places, actors)
-        for actor in named:
-            if actor.code in {a.code for a in other} and actor.kind != "person":
-                continue  # protesters are not the target of their own protest
-            if actor.code not in {a.code for a in found} or actor.kind == "person":
-                found.append(actor.with_text(span.text, span.start_char, span.end_char))
-    return found
-
-
-RESTRICTION_MODES = {"curfew", "martial-law", "restrict"}
-
-
-def _population_target(frame: Frame, places: PlaceIndex, actors: DocumentActors) -> list[Actor]:
-    """A curfew, lockdown, blockade or state of emergency imposed on a place restricts the
-    people who live there: "imposed a curfew in parts of Kashmir" targets India's civilians."""
-    if frame.type != "COERCE" or frame.match.trigger.mode not in RESTRICTION_MODES:
-        return []
-    top = places.toponym_of(frame.target_place)
-    if top is None or not top.place.country:
-        return []
-    start, end = argument_bounds(frame.target_place)
-    span = frame.target_place.doc[start:end]
-    return [actors.coder.state(span.text, top.place.country, "CVL").with_text(span.text, span.start_char, span.end_char)]
-
-
-def _unknown_person(tok: Token, places: PlaceIndex, actors: DocumentActors) -> list[Actor]:
-    """A person named in a role but unknown to the knowledge base, unless the name is a place."""
-    if places.toponym_of(tok) is not None:
-        return []
-    person = actors.unknown_person(tok)
-    return [person] if person is not None else []
-
-
-def _country_target(frame: Frame, places: PlaceIndex, actors: DocumentActors) -> list[Actor]:
-    """A place in the target slot stands for its country ("shelled Kharkiv" targets Ukraine),
-    unless the actor acts in its own country ("Ukrainian troops retook Balakliia")."""
-    top = places.toponym_of(frame.target_place)
-    if top is None or not top.place.country:
-        return []
-    if top.place.country in {a.country for a in frame.sources}:
-        return []
-    doc = frame.token.doc
-    span = doc[top.start: top.end]
-    return [actors.coder.state(span.text, top.place.country).with_text(span.text, span.start_char, span.end_char)]
 
 
 # Cooperation announced for the future is an expression of intent (PLOVER AGREE, CAMEO 03x):

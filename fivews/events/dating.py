@@ -1,0 +1,121 @@
+"""When an event happened, from the date expressions of its sentence: the one tied to its
+trigger, its own clause, a clause above it, a clause at the same time ("flew to Niamey on
+Sunday to mediate and met ..."), or a date counted from another clause ("a day after")."""
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Span, Token
+
+from fivews.events.syntax import subject_of
+from fivews.models import TimeRef
+from fivews.times.resolve import TimeMention
+
+if TYPE_CHECKING:
+    from fivews.events.extract import Frame
+
+
+def resolve_date(frame: Frame, sent: Span, times: list[TimeMention], other_anchors: set[int]) -> TimeMention | None:
+    anchors = {t.i for t in frame.anchors()}
+    in_sent = [t for t in times if sent.start <= t.start < sent.end]
+    for mention in in_sent:
+        if mention.anchor in anchors:
+            return mention
+    # a date inside the trigger's own clause: "took control of Sirte in a rapid advance on Monday"
+    own_clause = set()
+    for tok in frame.anchors():
+        stack = [c for c in tok.children if c.dep_ not in ("ccomp", "advcl", "relcl", "conj", "parataxis", "xcomp")]
+        while stack:
+            node = stack.pop()
+            own_clause.add(node.i)
+            stack.extend(c for c in node.children if c.dep_ not in ("ccomp", "advcl", "relcl", "acl", "parataxis"))
+    for mention in in_sent:
+        if mention.anchor in own_clause and mention.anchor not in other_anchors:
+            return mention
+    relative = _relative_date(frame, in_sent)
+    if relative is not None:
+        return relative
+    # a date on a clause above the event: "On Tuesday afternoon, clashes broke out around
+    # al-Washka, where nine men were killed"
+    ancestors = {a.i for tok in frame.anchors() for a in tok.ancestors}
+    for mention in in_sent:
+        if mention.anchor in ancestors and mention.anchor not in other_anchors:
+            return mention
+    # a date on a coordinated verb: "fired tear gas and detained protesters on Monday night"
+    conjuncts = {c.i for tok in frame.anchors() if tok.pos_ in ("VERB", "AUX") for c in tok.conjuncts}
+    for mention in in_sent:
+        if mention.anchor in conjuncts:
+            return mention
+    # a date of a clause that happens at the same time: "flew to Niamey on Sunday to mediate
+    # and met both", "as demonstrations spread", "meeting in Abuja on Sunday, demanded"
+    by_anchor = {m.anchor: m for m in in_sent}
+    for tok in frame.anchors():
+        node = tok
+        for _ in range(4):
+            if not _same_time(node) or node.head == node:
+                break
+            node = node.head
+            if node.i in by_anchor:
+                return by_anchor[node.i]
+        for child in tok.children:
+            if child.dep_ == "advcl" and _same_time(child) and child.i in by_anchor and child.tag_ in ("VBG", "VBN"):
+                return by_anchor[child.i]
+        subject = subject_of(tok) if tok.pos_ in ("VERB", "AUX") else None
+        for child in subject.children if subject is not None else ():
+            if child.dep_ == "acl" and child.tag_ == "VBG" and child.i in by_anchor:
+                return by_anchor[child.i]  # "leaders, meeting in Abuja on Sunday, demanded"
+    return None
+
+
+SEQUENCE_MARKS = {"after", "before", "since", "until", "till", "once", "following", "ahead"}
+OFFSET_UNITS = {"day": 1, "days": 1, "week": 7, "weeks": 7, "hour": 0, "hours": 0}
+NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                "eight": 8, "nine": 9, "ten": 10, "several": None, "few": None}
+
+
+def _same_time(clause: Token) -> bool:
+    """A clause linked to its head as happening at the same time: coordinated, a purpose or
+    complement ("to mediate"), or an adverbial without a marker of sequence ("as ...")."""
+    if clause.dep_ in ("conj", "xcomp"):
+        return True
+    if clause.dep_ != "advcl":
+        return False
+    return not any(c.dep_ in ("mark", "prep", "advmod") and c.lower_ in SEQUENCE_MARKS for c in clause.children)
+
+
+def _relative_date(frame: Frame, in_sent: list[TimeMention]) -> TimeMention | None:
+    """ "arrested ministers on Monday, a day after leaders gave them a week": the event of
+    the "after" clause is a day before the date of the clause it hangs on."""
+    by_anchor = {m.anchor: m for m in in_sent}
+    node = frame.light or frame.token
+    for _ in range(5):
+        word = next((c for c in node.children if c.dep_ in ("mark", "prep") and c.lower_ in ("after", "before")), None)
+        unit = next((c for c in node.children if c.dep_ == "npadvmod" and c.lower_ in OFFSET_UNITS), None)
+        if word is not None and unit is not None and node.dep_ in ("advcl", "pcomp", "prep"):
+            break
+        if node.head == node:
+            return None
+        node = node.head
+    else:
+        return None
+    days = OFFSET_UNITS[unit.lower_]
+    count = next((c for c in unit.children if c.dep_ in ("det", "nummod")), None)
+    number = NUMBER_WORDS.get(count.lower_) if count is not None else None
+    if number is None and count is not None and count.text.isdigit():
+        number = int(count.text)
+    if number is None and days:
+        return None  # "days after": no day to count
+    base = None
+    for above in node.ancestors:  # the date of the clause the phrase hangs on
+        base = by_anchor.get(above.i)
+        if base is not None:
+            break
+    if base is None or base.ref.precision != "day" or not base.ref.date or len(base.ref.date) != 10:
+        return None
+    shift = (number or 0) * days * (-1 if word.lower_ == "after" else 1)
+    day = date.fromisoformat(base.ref.date) + timedelta(days=shift)
+    first = unit.left_edge
+    text = frame.token.doc[first.i: word.i + 1] if first.i < word.i else frame.token.doc[word.i: word.i + 1]
+    ref = TimeRef(text.text, day.isoformat(), None, "day" if days <= 1 else "week")
+    return TimeMention(text.start, text.end, text.start_char, text.end_char, ref, frame.token.i)

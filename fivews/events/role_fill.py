@@ -1,0 +1,99 @@
+"""Roles the parse of the event's own words does not give: a place standing for its
+country ("shelled Kharkiv" targets Ukraine), the residents of a place under curfew, a
+person the knowledge base does not know, and the learned role spans (role_model.py)."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Span, Token
+
+from fivews.actors.phrases import DocumentActors, argument_bounds
+from fivews.events.patterns import TriggerLexicon
+from fivews.models import Actor
+from fivews.places.assign import PlaceIndex
+
+if TYPE_CHECKING:
+    from fivews.events.extract import Frame
+
+MOVER_TYPES = {"MOBILIZE", "RETREAT"}  # the forces moved are the actor
+
+
+def _within(tok: Token, anchors: list[Token], steps: int = 6) -> bool:
+    """Whether ``tok`` hangs below one of the anchors in the parse."""
+    ids = {a.i for a in anchors}
+    node = tok
+    for _ in range(steps):
+        if node.head == node:
+            return False
+        node = node.head
+        if node.i in ids:
+            return True
+        if node.pos_ in ("VERB", "AUX"):
+            return False  # another clause's verb: the phrase belongs to that clause
+    return False
+
+
+def learned_role(frame: Frame, role_spans: list[Span], label: str, places: PlaceIndex,
+                  actors: DocumentActors, lexicon: TriggerLexicon) -> list[Actor]:
+    """Actors of the learned SOURCE or TARGET spans that belong to this frame: below its
+    trigger or governing verb in the parse, apart from its trigger words and other role."""
+    anchors = [t for t in frame.anchors() if t.i == frame.token.i or not lexicon.is_report(t)]
+    trigger = set(frame.match.tokens) | ({frame.light.i} if frame.light is not None else set())
+    other = frame.targets if label == "SOURCE" else frame.sources
+    found: list[Actor] = []
+    for span in role_spans:
+        if span.label_ != label or any(t.i in trigger for t in span) or not _within(span.root, anchors):
+            continue
+        if any(a.start is not None and a.start < span.end_char and span.start_char < a.end for a in other):
+            continue
+        named = [a for a in actors.actors_for(span.root) if a.start is None or span.start_char <= a.start < span.end_char]
+        if not named:
+            top = places.toponym_of(span.root)
+            if top is not None and top.place.country and not (label == "TARGET" and (
+                    frame.type in MOVER_TYPES | {"CONSULT"} or top.place.country in {a.country for a in frame.sources})):
+                named = [actors.coder.state(span.text, top.place.country)]
+            else:
+                named = unknown_person(span.root, places, actors)
+        for actor in named:
+            if actor.code in {a.code for a in other} and actor.kind != "person":
+                continue  # protesters are not the target of their own protest
+            if actor.code not in {a.code for a in found} or actor.kind == "person":
+                found.append(actor.with_text(span.text, span.start_char, span.end_char))
+    return found
+
+
+RESTRICTION_MODES = {"curfew", "martial-law", "restrict"}
+
+
+def population_target(frame: Frame, places: PlaceIndex, actors: DocumentActors) -> list[Actor]:
+    """A curfew, lockdown, blockade or state of emergency imposed on a place restricts the
+    people who live there: "imposed a curfew in parts of Kashmir" targets India's civilians."""
+    if frame.type != "COERCE" or frame.match.trigger.mode not in RESTRICTION_MODES:
+        return []
+    top = places.toponym_of(frame.target_place)
+    if top is None or not top.place.country:
+        return []
+    start, end = argument_bounds(frame.target_place)
+    span = frame.target_place.doc[start:end]
+    return [actors.coder.state(span.text, top.place.country, "CVL").with_text(span.text, span.start_char, span.end_char)]
+
+
+def unknown_person(tok: Token, places: PlaceIndex, actors: DocumentActors) -> list[Actor]:
+    """A person named in a role but unknown to the knowledge base, unless the name is a place."""
+    if places.toponym_of(tok) is not None:
+        return []
+    person = actors.unknown_person(tok)
+    return [person] if person is not None else []
+
+
+def country_target(frame: Frame, places: PlaceIndex, actors: DocumentActors) -> list[Actor]:
+    """A place in the target slot stands for its country ("shelled Kharkiv" targets Ukraine),
+    unless the actor acts in its own country ("Ukrainian troops retook Balakliia")."""
+    top = places.toponym_of(frame.target_place)
+    if top is None or not top.place.country:
+        return []
+    if top.place.country in {a.country for a in frame.sources}:
+        return []
+    doc = frame.token.doc
+    span = doc[top.start: top.end]
+    return [actors.coder.state(span.text, top.place.country).with_text(span.text, span.start_char, span.end_char)]

@@ -1,0 +1,72 @@
+"""Reading the dependency parse: subjects, passive subjects, agents and the objects of
+prepositions, following coordination, control and participles."""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+
+def subject_of(verb: Token, depth: int = 0) -> Token | None:
+    """The subject of a verb, following coordination, control and participles."""
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "csubj", "expl") and child.dep_ != "expl":
+            if child.lower_ in ("that", "who", "which") and verb.dep_ == "relcl":
+                return verb.head
+            return child
+    for aux in verb.children:  # a subject the parser hung on an auxiliary ("X however have opposed")
+        if aux.dep_ == "aux" and aux.i < verb.i:
+            found = next((c for c in aux.children if c.dep_ == "nsubj"), None)
+            if found is not None:
+                return found
+    if depth > 4 or verb.head == verb:
+        return None
+    head = verb.head
+    if verb.dep_ == "conj":
+        return subject_of(head, depth + 1)
+    if verb.dep_ == "xcomp":
+        objects = [c for c in head.children if c.dep_ in ("dobj",)]
+        return objects[0] if objects else subject_of(head, depth + 1)
+    if verb.dep_ == "acomp":  # "is willing to provide": the subject of "is"
+        return subject_of(head, depth + 1)
+    if verb.dep_ in ("advcl", "acl") and verb.tag_ == "VBG":
+        return subject_of(head, depth + 1) if head.pos_ in ("VERB", "AUX") else head
+    if verb.dep_ == "relcl":
+        return head
+    if verb.dep_ == "acl" and verb.tag_ == "VBD" and head.pos_ in ("NOUN", "PROPN"):
+        return head  # a finite verb the parser hung on its subject ("The air force carried out ...")
+    if verb.dep_ == "advcl" and verb.tag_ == "VB" and any(c.lower_ == "to" for c in verb.children):
+        return subject_of(head, depth + 1)
+    return None
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def passive_subject(verb: Token, depth: int = 0) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "nsubjpass":
+            return child
+    if verb.dep_ == "conj" and depth < 3:
+        found = passive_subject(verb.head, depth + 1)
+        return found if found is not None else subject_of(verb.head)
+    if verb.dep_ == "acl":
+        return verb.head
+    return None
+
+
+def agent_of(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "agent":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    return pobj
+    return None
+
+
+def prep_objects(tok: Token, words: tuple[str, ...]) -> list[Token]:
+    found = []
+    for word in words:
+        for child in tok.children:
+            if child.dep_ in ("prep", "agent", "dative") and child.lower_ == word:
+                found.extend(c for c in child.children if c.dep_ == "pobj")
+    return found
