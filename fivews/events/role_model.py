@@ -33,20 +33,20 @@ ROLE_CONFIG = {
     "suggester": {"@misc": "fivews.phrase_suggester.v1", "max_length": 15},
     "model": {
         "@architectures": "spacy.SpanCategorizer.v1",
-        "reducer": {"@layers": "spacy.mean_max_reducer.v1", "hidden_size": 128},
+        "reducer": {"@layers": "spacy.mean_max_reducer.v1", "hidden_size": 96},
         "scorer": {"@layers": "spacy.LinearLogistic.v1"},
         "tok2vec": {
             "@architectures": "spacy.Tok2Vec.v2",
             "embed": {
                 "@architectures": "spacy.MultiHashEmbed.v2",
-                "width": 96,
+                "width": 64,
                 "attrs": ["NORM", "PREFIX", "SUFFIX", "SHAPE", "TAG", "DEP", "ENT_TYPE"],
                 "rows": [5000, 1000, 2500, 2500, 500, 500, 200],
                 "include_static_vectors": False,
             },
             "encode": {
                 "@architectures": "spacy.MaxoutWindowEncoder.v2",
-                "width": 96, "window_size": 1, "maxout_pieces": 3, "depth": 4,
+                "width": 64, "window_size": 1, "maxout_pieces": 3, "depth": 3,
             },
         },
     },
