@@ -23,8 +23,8 @@ from dataclasses import dataclass
 from importlib import metadata, resources
 from pathlib import Path
 
-import platformdirs
 
+from fivews.data_files import cache_dir
 from fivews.text_norm import name_key
 
 LOGGER = logging.getLogger(__name__)
@@ -43,12 +43,6 @@ class GazetteerEntry:
     lon: float
     population: int
     feature: str
-
-
-def cache_dir() -> Path:
-    path = Path(os.environ.get("FIVEWS_CACHE") or platformdirs.user_cache_dir("fivews"))
-    path.mkdir(parents=True, exist_ok=True)
-    return path
 
 
 def _version(package: str) -> str:
