@@ -85,3 +85,9 @@ def test_datelines_months_and_places_leading_unknown_names(pipeline):
     assert found["NAIROBI"][0] == "KEN"
     assert "May" not in found
     assert found.get("Kenya", ("",))[0] == "KEN"
+
+
+def test_common_words_opening_a_sentence_and_organisations_modifying_a_place(pipeline):
+    found = _places(pipeline, "Part of the city hall in Nairobi burned. The ministry in Hamas-run Gaza gave new figures.")
+    assert "Part" not in found and "Hamas" not in found
+    assert found["Nairobi"][0] == "KEN" and "Gaza" in found

@@ -12,6 +12,7 @@ import math
 from collections import Counter
 from dataclasses import dataclass
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 
 from fivews.actors.kb import ActorKB
@@ -72,8 +73,9 @@ class PlaceResolver:
         def add(span: Span, demonym: bool = False, embedded: bool = False) -> None:
             if not len(span) or any(i in taken for i in range(span.start, span.end)):
                 return
-            if not demonym and not _after_locative(span) and self._names_actor(span, surnames):
-                return  # "took Khan into custody" after "Imran Khan"; "Hamas said"
+            if not demonym and self._names_actor(span, surnames) and not (
+                    _after_locative(span) and span.root.dep_ == "pobj"):
+                return  # "took Khan into custody" after "Imran Khan"; "Hamas said"; "in Hamas-run Gaza"
             if not demonym:
                 span = self._with_division_word(span)
                 if not self.gazetteer.lookup(span.text) and any(
@@ -83,6 +85,9 @@ class PlaceResolver:
                 return
             if all(t.ent_type_ in ("DATE", "TIME") for t in span):  # "in May"
                 return
+            if len(span) == 1 and span[0].is_sent_start and span[0].lower_ in STOP_WORDS and not span[0].is_upper \
+                    and span.label_ not in PLACE_LABELS:
+                return  # "Part of the city hall ...": a common word opening a sentence
             spans.append((span, demonym, embedded))
             taken.update(range(span.start, span.end))
 
