@@ -91,3 +91,10 @@ def test_common_words_opening_a_sentence_and_organisations_modifying_a_place(pip
     found = _places(pipeline, "Part of the city hall in Nairobi burned. The ministry in Hamas-run Gaza gave new figures.")
     assert "Part" not in found and "Hamas" not in found
     assert found["Nairobi"][0] == "KEN" and "Gaza" in found
+
+
+def test_an_event_happens_where_its_actors_are_said_to_be(pipeline):
+    text = "Police in Punjab arrested hundreds of protesters, and officers in Lahore detained two party leaders."
+    events = pipeline.extract(Article("p", text, published=date(2023, 5, 11)))
+    detained = next(e for e in events if e.trigger.startswith("detained"))
+    assert detained.location.name == "Lahore"

@@ -25,7 +25,7 @@ from fivews.events.role_fill import MOVER_TYPES, country_target, learned_role, p
 from fivews.events.role_model import RoleModel
 from fivews.events.syntax import agent_of, is_passive, passive_subject, prep_objects, subject_of
 from fivews.models import Actor, Event, Place, content_id
-from fivews.places.assign import PlaceIndex, sentence_place, tied_place
+from fivews.places.assign import PlaceIndex, sentence_place, subject_place, tied_place
 from fivews.times.resolve import TimeMention
 
 CONTENT_DEPS = {"dobj", "pobj", "prep", "xcomp", "ccomp", "compound", "amod", "conj", "acl", "pcomp", "nsubjpass", "attr", "appos", "dative", "oprd", "nmod", "poss"}
@@ -505,6 +505,9 @@ def build_events(
             top = tied_place(frame.anchors(), places, ttype)
             if top is None and frame.target_place is not None:
                 top = places.toponym_of(frame.target_place)
+            if top is None:  # "officers in Islamabad detained ...": where the actors were
+                subject = subject_of(frame.light or frame.token)
+                top = subject_place(subject, places, ttype) if subject is not None else None
             if top is None:
                 top = sentence_place(sent, places, ttype, actor_tokens)
             if top is not None:

@@ -138,6 +138,17 @@ def tied_place(anchors: list[Token], index: PlaceIndex, event_type: str) -> Topo
     return None
 
 
+def subject_place(subject: Token, index: PlaceIndex, event_type: str) -> Toponym | None:
+    """A place the actors are said to be in: "officers in Islamabad detained ..."."""
+    for child in subject.children:
+        if child.dep_ == "prep" and child.lower_ in ("in", "at", "near", "around", "inside"):
+            for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                top = index.toponym_of(pobj)
+                if top is not None:
+                    return top
+    return None
+
+
 def sentence_place(sent, index: PlaceIndex, event_type: str, exclude: set[int]) -> Toponym | None:
     """A place the sentence sets the scene in ("In Cairo, ..."), not one named as an actor."""
     for tok in sent:
