@@ -184,3 +184,9 @@ def test_declined_cooperation_is_a_rejection(pipeline, text, code):
 def test_cancelled_cooperation_stays_negated(pipeline):
     events = _extract(pipeline, "Kenya called off the release of the two Somali prisoners on Monday.")
     assert not any(e.type == "REJECT" and e.cameo.startswith("124") for e in events)
+
+
+def test_a_deadline_given_is_an_ultimatum(pipeline):
+    event = _find(_extract(pipeline, "The court gave the mining company two weeks to pay the fine."), "THREATEN")
+    assert event.cameo == "139" and [a.sector for a in event.targets] == ["BUS"]
+    assert not [e for e in _extract(pipeline, "The minister gave a speech for an hour.") if e.type == "THREATEN"]
