@@ -190,3 +190,9 @@ def test_a_deadline_given_is_an_ultimatum(pipeline):
     event = _find(_extract(pipeline, "The court gave the mining company two weeks to pay the fine."), "THREATEN")
     assert event.cameo == "139" and [a.sector for a in event.targets] == ["BUS"]
     assert not [e for e in _extract(pipeline, "The minister gave a speech for an hour.") if e.type == "THREATEN"]
+
+
+def test_institutions_named_by_role_belong_to_the_country_of_the_act(pipeline):
+    text = "In Nairobi, rights groups accused the police of abducting protesters."
+    accuse = _find(_extract(pipeline, text, published=date(2024, 6, 28)), "ACCUSE")
+    assert [a.code for a in accuse.targets] == ["KENCOP"]

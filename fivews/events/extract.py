@@ -538,7 +538,12 @@ def build_events(
                     tok.text, tok.idx, tok.idx + len(tok.text))]
             if ttype not in CROSS_BORDER_TYPES:  # "the minister visited Kyiv" is no Ukrainian minister
                 frame.sources = [_localise(a, home, actors) for a in frame.sources]
-            if ttype in LOCAL_EVENT_TYPES:  # sanctions, talks and accusations cross borders
+            if ttype in LOCAL_EVENT_TYPES:
+                frame.targets = [_localise(a, home, actors) for a in frame.targets]
+            elif ttype != "CONSULT":
+                # an institution named only by its role ("accused the police", "asked the high
+                # court to block it") is of the country where the act happens; not in talks,
+                # where the host's "president" may be a visitor's
                 frame.targets = [_localise(a, home, actors) for a in frame.targets]
             events.append(_record(frame, sent, article_id, url, published, location, event_date, date_end,
                                   precision, date_text, confidence(frame, top is not None, mention is not None)))
