@@ -196,3 +196,10 @@ def test_institutions_named_by_role_belong_to_the_country_of_the_act(pipeline):
     text = "In Nairobi, rights groups accused the police of abducting protesters."
     accuse = _find(_extract(pipeline, text, published=date(2024, 6, 28)), "ACCUSE")
     assert [a.code for a in accuse.targets] == ["KENCOP"]
+
+
+def test_the_army_is_the_countrys_own_but_troops_are_anyones(pipeline):
+    events = _extract(pipeline, "In Niamey, the army suspended the constitution.", published=date(2023, 7, 27))
+    assert [a.code for a in _find(events, "COERCE").sources] == ["NERMIL"]
+    events = _extract(pipeline, "In Goma, troops shelled rebel positions.", published=date(2023, 7, 27))
+    assert [a.code for a in _find(events, "ASSAULT").sources] == ["MIL"]

@@ -583,11 +583,17 @@ LOCAL_SECTORS = {"GOV", "COP", "CVL", "OPP", "REB", "JUD", "LEG", "PTY", "BUS", 
                  "CRM", "UAF", "REF", "AGR", "SPY", "PRM", "ELI", "NGO"}
 
 
+NATIONAL_FORCES = {"army", "military", "junta", "navy", "guard"}  # a country's own, named without it
+
+
 def _localise(actor: Actor, country: str | None, actors: DocumentActors) -> Actor:
     """A domestic actor named only by its role ("police", "protesters", "gunmen") belongs to
-    the country where the event happened. Armed forces are left alone: foreign troops in a
-    war zone are too common for the guess to be safe."""
-    if actor.country is not None or country is None or actor.sector not in LOCAL_SECTORS or actor.id is not None:
+    the country where the event happened. Troops and soldiers are left alone: foreign
+    troops in a war zone are too common for the guess to be safe; but "the army", "the
+    military", "the junta" named without a state are the country's own."""
+    national = actor.sector == "MIL" and bool(NATIONAL_FORCES & set(actor.text.lower().split()))
+    if actor.country is not None or country is None or actor.id is not None or not (
+            actor.sector in LOCAL_SECTORS or national):
         return actor
     if actor.kind not in ("group", "person"):
         return actor
