@@ -694,8 +694,19 @@ def _record(frame, sent, article_id, url, published, location, event_date, date_
         historical=_historical(event_date, date_end, published),
         confidence=conf,
         extra={"depth": _depth(frame.light or frame.token),
-               "series": code if _coordinated(frame.light or frame.token) else None},
+               "series": _series(frame, code)},
     )
+
+
+def _series(frame: Frame, code: str | None) -> str | None:
+    """What keeps an act of a coordination of verbs apart in deduplication: its code and
+    the object it acts on ("closed the borders and suspended the constitution" are two acts;
+    "pulled out of Sirte and fell back" is one)."""
+    verb = frame.light or frame.token
+    if not _coordinated(verb):
+        return None
+    obj = next((c.lemma_.lower() for c in frame.token.children if c.dep_ == "dobj"), "")
+    return f"{code}:{obj}"
 
 
 def _coordinated(verb: Token) -> bool:
