@@ -37,7 +37,10 @@ def learned_role(frame: Frame, role_spans: list[Span], label: str, places: Place
                   actors: DocumentActors, lexicon: TriggerLexicon) -> list[Actor]:
     """Actors of the learned SOURCE or TARGET spans that belong to this frame: below its
     trigger or governing verb in the parse, apart from its trigger words and other role."""
-    anchors = [t for t in frame.anchors() if t.i == frame.token.i or not lexicon.is_report(t)]
+    if label == "TARGET":  # below the trigger itself: "the appeal followed talks between A and B" aims at no one
+        anchors = [t for t in (frame.token, frame.light) if t is not None]
+    else:  # the subject of a governing verb acts too: "agreed to lift the ban"
+        anchors = [t for t in frame.anchors() if t.i == frame.token.i or not lexicon.is_report(t)]
     trigger = set(frame.match.tokens) | ({frame.light.i} if frame.light is not None else set())
     other = frame.targets if label == "SOURCE" else frame.sources
     found: list[Actor] = []
