@@ -51,3 +51,10 @@ def test_actor_test_set(service):
 
 
 ACTOR_SET_FLOOR = 0.95
+
+
+def test_the_parties_to_a_war_are_no_political_parties():
+    from fivews.actors.api import code_actor
+
+    actor = code_actor("Libya's warring parties")
+    assert actor.code == "LBY" and actor.sector is None
