@@ -203,3 +203,10 @@ def test_the_army_is_the_countrys_own_but_troops_are_anyones(pipeline):
     assert [a.code for a in _find(events, "COERCE").sources] == ["NERMIL"]
     events = _extract(pipeline, "In Goma, troops shelled rebel positions.", published=date(2023, 7, 27))
     assert [a.code for a in _find(events, "ASSAULT").sources] == ["MIL"]
+
+
+def test_a_gerund_read_as_a_noun_takes_the_subject_of_its_clause(pipeline):
+    events = _extract(pipeline, "Meeting in Nairobi on Monday, the foreign ministers of Kenya and Uganda "
+                                "condemned the attack.")
+    meeting = _find(events, "CONSULT")
+    assert {a.country for a in meeting.sources} == {"KEN", "UGA"}

@@ -337,6 +337,10 @@ class EventExtractor:
             subj = subject_of(light) or agent_of(light)  # "talks were held by the two sides"
             if subj is not None:
                 sources = actors.actors_for(subj)
+        elif not sources and noun.dep_ == "advcl" and head.pos_ in ("VERB", "AUX"):
+            subj = subject_of(head)  # a gerund read as a noun: "Meeting in Cairo, the ministers denounced"
+            if subj is not None:
+                sources = actors.actors_for(subj)
         elif not sources and trig.type == "CONSULT" and noun.dep_ == "pobj" and head.dep_ == "prep" \
                 and head.lower_ in ("for", "during", "in") and head.head.pos_ in ("VERB", "AUX") \
                 and not is_passive(head.head):  # not "schools closed after the attacks"
