@@ -58,3 +58,11 @@ def test_the_parties_to_a_war_are_no_political_parties():
 
     actor = code_actor("Libya's warring parties")
     assert actor.code == "LBY" and actor.sector is None
+
+
+def test_the_parties_to_a_conflict_in_a_state_are_that_state(pipeline):
+    from fivews.models import Article
+
+    events = pipeline.extract(Article(id="t", text="The UN envoy urged the rival factions in Yemen to resume talks."))
+    request = next(e for e in events if e.type == "REQUEST")
+    assert [a.code for a in request.targets] == ["YEM"]

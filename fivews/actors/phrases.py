@@ -161,7 +161,18 @@ class DocumentActors:
                 ante = self.memory.antecedent(child)
                 if ante is not None:
                     return [ante.with_text(_phrase_text(tok))]
+        # "the two rival camps at war in Libya": the parties to a conflict in a state
+        if any(m.entry.kind == "modifier" and m.entry.ref == "sides" for m in self._matches_in(tok)):
+            for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "of")):
+                for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                    states = [a for a in self.actors_for(pobj) if a.kind == "state"]
+                    if states:
+                        return [a.with_text(_phrase_text(tok)) for a in states]
         return []
+
+    def _matches_in(self, tok: Token) -> list[Match]:
+        start, end = _phrase_bounds(tok)
+        return [m for m in self.matches if m.start >= start and m.end <= end]
 
     def _with_sector(self, actor: Actor, sector: str, tok: Token) -> Actor:
         if actor.kind == "state" and actor.country:
