@@ -84,7 +84,8 @@ class DocumentActors:
             start, end = _phrase_bounds(tok)
             first = self.doc[start:end]
             found.append(self.actor_of_phrase(tok).with_text(first.text, first.start_char, first.end_char))
-        for head in [*listed, *[c for c in tok.conjuncts if c.i > tok.i]] if listed else [tok, *[c for c in tok.conjuncts if c.i > tok.i]]:
+        later = [c for c in tok.conjuncts if c.i > tok.i]
+        for head in [*listed, *later] if listed else [tok, *later]:
             span = self._evidence_span(head)
             for actor in self._actors_for_single(head):
                 if actor.code not in {a.code for a in found} or actor.kind == "person":

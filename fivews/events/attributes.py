@@ -72,28 +72,28 @@ def refusals() -> tuple[frozenset[str], dict[str, str]]:
         {str(k): str(v) for k, v in (data.get("codes") or {}).items()}
 
 
-def declined(trigger: Token, light_verb: Token | None = None) -> bool:
-    """Whether the act is one its actor declines: "will not lift the ban", "did not
-    release", "declined to resign", "failed to reach agreement" (not "called off", "denied")."""
-    c = cues()
-    verb = light_verb if light_verb is not None else governing_verb(trigger)
-    chain = [trigger, verb] if verb != trigger else [trigger]
+def _not_done(chain: list[Token], verb: Token, c: ModalityCues) -> bool:
+    """A negation word on the trigger or its verb ("did not release"), or a verb of declining
+    governing it ("declined to resign", "failed to reach agreement")."""
     if any(ch.dep_ == "neg" or ch.lower_ in c.negation and ch.dep_ in ("neg", "det", "advmod")
            for node in chain for ch in node.children):
         return True
     return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in refusals()[0]
 
 
+def declined(trigger: Token, light_verb: Token | None = None) -> bool:
+    """Whether the act is one its actor declines: "will not lift the ban", "did not
+    release", "declined to resign", "failed to reach agreement" (not "called off", "denied")."""
+    verb = light_verb if light_verb is not None else governing_verb(trigger)
+    return _not_done([trigger, verb] if verb != trigger else [trigger], verb, cues())
+
+
 def modality(trigger: Token, light_verb: Token | None = None) -> str:
     c = cues()
     verb = light_verb if light_verb is not None else governing_verb(trigger)
     chain = [trigger, verb] if verb != trigger else [trigger]
-    # negation on the trigger or its verb
-    for node in chain:
-        if any(ch.dep_ == "neg" or ch.lower_ in c.negation and ch.dep_ in ("neg", "det", "advmod") for ch in node.children):
-            return "negated"
-    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in refusals()[0]:
-        return "negated"  # "declined to resign", "failed to reach agreement"
+    if _not_done(chain, verb, c):
+        return "negated"
     # cancelled or denied: the event is the object or passive subject of such a verb
     node = trigger
     for _ in range(3):

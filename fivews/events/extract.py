@@ -542,9 +542,7 @@ def build_events(
                     tok.text, tok.idx, tok.idx + len(tok.text))]
             if ttype not in CROSS_BORDER_TYPES:  # "the minister visited Kyiv" is no Ukrainian minister
                 frame.sources = [_localise(a, home, actors) for a in frame.sources]
-            if ttype in LOCAL_EVENT_TYPES:
-                frame.targets = [_localise(a, home, actors) for a in frame.targets]
-            elif ttype != "CONSULT":
+            if ttype != "CONSULT":
                 # an institution named only by its role ("accused the police", "asked the high
                 # court to block it") is of the country where the act happens; not in talks,
                 # where the host's "president" may be a visitor's
@@ -582,7 +580,6 @@ def _claimer(noun: Token) -> Token | None:
 
 NAME_KINDS = {"org", "person", "country", "seat"}
 CROSS_BORDER_TYPES = {"CONSULT", "AID", "SANCTION", "AGREE", "SUPPORT", "COOPERATE"}
-LOCAL_EVENT_TYPES = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "RETREAT", "CONCEDE", "AID"}
 LOCAL_SECTORS = {"GOV", "COP", "CVL", "OPP", "REB", "JUD", "LEG", "PTY", "BUS", "LAB", "JRN", "EDU", "REL", "MED",
                  "CRM", "UAF", "REF", "AGR", "SPY", "PRM", "ELI", "NGO"}
 
@@ -714,9 +711,7 @@ def _series(frame: Frame, code: str | None) -> str | None:
 
 
 def _coordinated(verb: Token) -> bool:
-    """A verb in a coordination of verbs ("closed the borders and imposed a curfew"): acts
-    of different codes there are different acts, and deduplication keeps them apart
-    ("pulled out of Sirte and fell back" stays one)."""
+    """A verb in a coordination of verbs ("closed the borders and imposed a curfew")."""
     if verb.pos_ not in ("VERB", "AUX"):
         return False
     return verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") or any(

@@ -24,8 +24,8 @@ COMPONENT = "fivews_roles"
 THRESHOLD = 0.5
 
 # a self-contained component: its own tok2vec over words and the parse the English model
-# has already written (tags, dependency labels, entity types), so it can be sourced into
-# any pipeline that has a tagger, parser and NER before it
+# has already written (tags, dependency labels, entity types), run on a sentence copied
+# into its own Doc with that parse
 ROLE_CONFIG = {
     "spans_key": SPANS_KEY,
     "threshold": THRESHOLD,

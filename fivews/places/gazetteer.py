@@ -23,14 +23,12 @@ from dataclasses import dataclass
 from importlib import metadata, resources
 from pathlib import Path
 
-
 from fivews.data_files import cache_dir
 from fivews.text_norm import name_key
 
 LOGGER = logging.getLogger(__name__)
 INDEX_FORMAT = 5
-FEATURE_RANK = {"continent": 0, "country": 0, "admin1": 1, "region": 1, "city": 2, "admin2": 2, "admin3": 2, "airport": 3,
-                "landmark": 3}
+ENTRY_COLUMNS = "p.geonameid, p.name, p.country, p.admin1, p.lat, p.lon, p.population, p.feature"
 
 
 @dataclass(frozen=True, slots=True)
@@ -248,15 +246,11 @@ class Gazetteer:
         if key in self._cache:
             return self._cache[key]
         rows = self.conn.execute(
-            "SELECT p.geonameid, p.name, p.country, p.admin1, p.lat, p.lon, p.population, p.feature "
-            "FROM name n JOIN place p ON p.rowid = n.place WHERE n.key = ?",
-            (key,),
-        ).fetchall()
-        found = [GazetteerEntry(*row) for row in rows]
+            f"SELECT {ENTRY_COLUMNS} FROM name n JOIN place p ON p.rowid = n.place WHERE n.key = ?", (key,)).fetchall()
         if self.extra is not None:
-            found += [GazetteerEntry(*row) for row in self.extra.execute(
-                "SELECT p.geonameid, p.name, p.country, p.admin1, p.lat, p.lon, p.population, p.feature "
-                "FROM name n JOIN place p ON p.geonameid = n.place WHERE n.key = ?", (key,))]
+            rows += self.extra.execute(
+                f"SELECT {ENTRY_COLUMNS} FROM name n JOIN place p ON p.geonameid = n.place WHERE n.key = ?", (key,)).fetchall()
+        found = [GazetteerEntry(*row) for row in rows]
         if len(self._cache) > 50_000:
             self._cache.clear()
         self._cache[key] = found

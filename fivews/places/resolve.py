@@ -104,10 +104,9 @@ class PlaceResolver:
             if self._placelike(span):
                 add(span)
             elif len(span) > 1:  # a place leading a longer name: "Jamaica Defence Force"
-                for size in (3, 2, 1):
-                    if size < len(span) and self._well_known(span[:size]):
-                        add(span[:size], embedded=True)
-                        break
+                lead = self._leading_place(span)
+                if lead is not None:
+                    add(lead, embedded=True)
         for ent in doc.ents:
             if ent.label_ == "NORP":
                 entries = self.kb.lookup(ent.text)
@@ -124,13 +123,18 @@ class PlaceResolver:
                 add(span)
         for ent in doc.ents:  # a place leading the name of something else: "Arizona State University"
             if ent.label_ in ("ORG", "FAC") and len(ent) > 1:
-                for size in (3, 2, 1):
-                    lead = ent[:size]
-                    if size < len(ent) and self._well_known(lead):
-                        add(lead, embedded=True)
-                        break
+                lead = self._leading_place(ent)
+                if lead is not None:
+                    add(lead, embedded=True)
         spans.sort(key=lambda item: item[0].start)
         return spans
+
+    def _leading_place(self, name: Span) -> Span | None:
+        """The longest run of up to three words opening a longer name that is surely a place."""
+        for size in (3, 2, 1):
+            if size < len(name) and self._well_known(name[:size]):
+                return name[:size]
+        return None
 
     def _well_known(self, span: Span) -> bool:
         """A name that, leading another name, is surely a place: a state, first-level
