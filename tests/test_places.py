@@ -98,3 +98,22 @@ def test_an_event_happens_where_its_actors_are_said_to_be(pipeline):
     events = pipeline.extract(Article("p", text, published=date(2023, 5, 11)))
     detained = next(e for e in events if e.trigger.startswith("detained"))
     assert detained.location.name == "Lahore"
+
+
+def test_a_town_is_called_by_its_own_name_not_a_former_one(pipeline):
+    found = _places(pipeline, "Police sealed off a park in Salisbury after two people fell ill on a bench.")
+    assert found["Salisbury"][0] == "GBR"  # not Harare, once called Salisbury
+
+
+def test_an_ambiguous_town_lies_in_the_state_the_article_names(pipeline):
+    found = _places(pipeline, "New Jersey lottery officials said the winning ticket was sold at a gas station in "
+                              "Riverdale. Students from Parkland rallied in Tallahassee, the capital of Florida.")
+    assert found["Riverdale"][:2] == ("USA", "city") and abs(found["Riverdale"][2] - 41.0) < 0.2  # not Georgia's
+    assert abs(found["Parkland"][2] - 26.3) < 0.2  # Florida's, not Washington's
+    assert found["Florida"][1] == "admin1"
+
+
+def test_a_town_of_the_article_does_not_move_a_capital_to_a_namesake_nearby(pipeline):
+    found = _places(pipeline, "LONDON - Britain expelled two Russian diplomats from Sunderland, and the United States "
+                              "ordered envoys to leave Washington on Monday.")
+    assert found["Washington"][0] == "USA"

