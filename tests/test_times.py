@@ -97,3 +97,46 @@ def test_clauses_at_the_same_time_share_the_date(pipeline):
     found = _dates(pipeline, "Leaders of the Southern African Development Community, meeting in Harare on Monday, "
                              "demanded the release of the opposition leader.", date(2024, 3, 13))
     assert any(trigger.startswith("demanded") and value == ("2024-03-11", "day") for trigger, value in found.items())
+
+
+def test_a_sentence_without_an_event_sets_the_paragraph_date(pipeline):
+    found = _dates(pipeline, "Thousands gathered outside the courthouse in Dhaka on Monday. Police chased and "
+                             "arrested dozens of students.", date(2024, 3, 13))
+    assert found["arrested"] == ("2024-03-11", "day")
+
+
+def test_the_story_date_carries_into_a_paragraph_that_continues_it(pipeline):
+    text = ("Security forces detained the opposition leader in Harare on Tuesday.\n\n"
+            "Within hours, his supporters blocked roads across the capital.")
+    found = _dates(pipeline, text, date(2024, 3, 15))
+    assert found["blocked roads"] == ("2024-03-12", "day")
+
+
+def test_an_undated_clause_takes_the_date_of_its_sentence(pipeline):
+    found = _dates(pipeline, "On Friday the Venezuelan foreign ministry condemned the raid and said Caracas would "
+                             "respond in kind.", date(2024, 3, 16))
+    assert found["respond in kind"] == ("2024-03-15", "day")
+
+
+def test_a_clause_after_another_does_not_take_its_date(pipeline):
+    found = _dates(pipeline, "Lithuania expelled a Belarusian diplomat on Monday after a court in Minsk jailed a "
+                             "Lithuanian journalist.", date(2024, 3, 13))
+    assert found["expelled a Belarusian diplomat"] == ("2024-03-11", "day")
+    assert not any(value == ("2024-03-11", "day") for trigger, value in found.items() if trigger.startswith("jailed"))
+
+
+def test_an_offset_on_the_conjunction_counts_days(pipeline):
+    found = _dates(pipeline, "The court freed the senator on Thursday, two days after his arrest in Lima set off "
+                             "protests across the country.", date(2024, 3, 15))
+    assert found["arrest"] == ("2024-03-12", "day")
+
+
+def test_a_where_clause_happens_when_its_head_does(pipeline):
+    found = _dates(pipeline, "Protests began on Saturday in Bukavu, where police used tear gas to break up "
+                             "mourners.", date(2024, 3, 13))
+    assert found["used tear gas"] == ("2024-03-09", "day")
+
+
+def test_a_weekday_the_model_joined_to_other_words_is_still_read(pipeline):
+    found = _dates(pipeline, "Protests erupted on Tuesday, days after police shot a student.", date(2024, 3, 13))
+    assert found["Protests"] == ("2024-03-12", "day")

@@ -3,6 +3,7 @@ trigger, its own clause, a clause above it, a clause at the same time ("flew to 
 Sunday to mediate and met ..."), or a date counted from another clause ("a day after")."""
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
@@ -52,6 +53,13 @@ def resolve_date(frame: Frame, sent: Span, times: list[TimeMention], other_ancho
     by_anchor = {m.anchor: m for m in in_sent}
     for tok in frame.anchors():
         node = tok
+        if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("nsubj", "nsubjpass", "dobj") and tok.head.pos_ in ("VERB", "AUX"):
+            node = tok.head  # "as demonstrations reached the capital": the clause of the noun
+            if node.i in by_anchor and node.i not in other_anchors:
+                return by_anchor[node.i]
+        where = _where_clause(node)
+        if where is not None and where.i in by_anchor:
+            return by_anchor[where.i]  # "protests began on Saturday in Saqqez, where police used tear gas"
         for _ in range(4):
             if not _same_time(node) or node.head == node:
                 break
@@ -74,6 +82,17 @@ NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "fiv
                 "eight": 8, "nine": 9, "ten": 10, "several": None, "few": None}
 
 
+def _where_clause(verb: Token) -> Token | None:
+    """The verb of the clause a "where"/"when" relative clause hangs on: "began in Saqqez,
+    where police used tear gas" happened where and when the protests began."""
+    if verb.dep_ != "relcl" or not any(c.dep_ == "advmod" and c.lower_ in ("where", "when") for c in verb.children):
+        return None
+    for above in verb.ancestors:
+        if above.pos_ in ("VERB", "AUX"):
+            return above
+    return None
+
+
 def _same_time(clause: Token) -> bool:
     """A clause linked to its head as happening at the same time: coordinated, a purpose or
     complement ("to mediate"), or an adverbial without a marker of sequence ("as ...")."""
@@ -91,7 +110,8 @@ def _relative_date(frame: Frame, in_sent: list[TimeMention]) -> TimeMention | No
     node = frame.light or frame.token
     for _ in range(5):
         word = next((c for c in node.children if c.dep_ in ("mark", "prep") and c.lower_ in ("after", "before")), None)
-        unit = next((c for c in node.children if c.dep_ == "npadvmod" and c.lower_ in OFFSET_UNITS), None)
+        unit = next((c for c in (*node.children, *(word.children if word is not None else ()))
+                     if c.dep_ == "npadvmod" and c.lower_ in OFFSET_UNITS), None)  # "two days after", either way
         if word is not None and unit is not None and node.dep_ in ("advcl", "pcomp", "prep"):
             break
         if node.head == node:
@@ -107,8 +127,9 @@ def _relative_date(frame: Frame, in_sent: list[TimeMention]) -> TimeMention | No
     if number is None and days:
         return None  # "days after": no day to count
     base = None
-    for above in node.ancestors:  # the date of the clause the phrase hangs on
-        base = by_anchor.get(above.i)
+    for above in node.ancestors:  # the date of the clause the phrase hangs on, or of its subject
+        subject = subject_of(above) if above.pos_ in ("VERB", "AUX") else None  # "Saturday's bombings came a week after"
+        base = by_anchor.get(above.i) or (by_anchor.get(subject.i) if subject is not None else None)
         if base is not None:
             break
     if base is None or base.ref.precision != "day" or not base.ref.date or len(base.ref.date) != 10:
@@ -119,3 +140,43 @@ def _relative_date(frame: Frame, in_sent: list[TimeMention]) -> TimeMention | No
     text = frame.token.doc[first.i: word.i + 1] if first.i < word.i else frame.token.doc[word.i: word.i + 1]
     ref = TimeRef(text.text, day.isoformat(), None, "day" if days <= 1 else "week")
     return TimeMention(text.start, text.end, text.start_char, text.end_char, ref, frame.token.i)
+
+
+STORY_CONTINUES = re.compile(
+    r"\b(the same day|that (?:same )?(?:day|night|evening|morning|afternoon)|later that (?:day|night|evening)|"
+    r"within (?:hours|minutes|the hour)|(?:hours|minutes|moments) later|shortly afterwards?|soon afterwards?)\b",
+    re.IGNORECASE)
+
+
+def continues_story(sent: Span) -> bool:
+    """Whether a sentence dates itself by the one before: "Within hours ...", "the same day"."""
+    return STORY_CONTINUES.search(sent.text) is not None
+
+
+def sentence_date(sent: Span, times: list[TimeMention]) -> TimeMention | None:
+    """The date of a sentence's main clause ("Crowds gathered on Monday", "Saturday's
+    bombings came ..."), not of a clause below it ("a plan it accepted in April 2021")."""
+    doc = sent.doc
+    for mention in (t for t in times if sent.start <= t.start < sent.end and t.ref.date):
+        node = doc[mention.anchor]
+        if node.pos_ not in ("VERB", "AUX") and node.dep_ in ("nsubj", "nsubjpass", "dobj"):
+            node = node.head
+        while node.dep_ == "conj" and node.head != node:
+            node = node.head
+        if node.head == node:
+            return mention
+    return None
+
+
+def sequenced(frame: Frame) -> bool:
+    """Whether the event sits in a clause placed before or after another ("days after police
+    shot a student", "after the attack"): it does not share the date of the main clause."""
+    node = frame.light or frame.token
+    while node.head != node:
+        if node.dep_ in ("advcl", "pcomp") and any(
+                c.dep_ in ("mark", "prep", "advmod") and c.lower_ in SEQUENCE_MARKS for c in node.children):
+            return True
+        if node.dep_ == "pobj" and node.head.lower_ in SEQUENCE_MARKS:
+            return True
+        node = node.head
+    return False

@@ -20,7 +20,7 @@ from fivews.data_files import load_yaml
 from fivews.events import attributes
 from fivews.events.ontology import acled_category, cameo, default_cameo, PENTA_BY_TYPE
 from fivews.events.patterns import TriggerLexicon, TriggerMatch
-from fivews.events.dating import resolve_date
+from fivews.events.dating import continues_story, resolve_date, sentence_date, sequenced
 from fivews.events.role_fill import MOVER_TYPES, country_target, learned_role, population_target, unknown_person
 from fivews.events.role_model import RoleModel
 from fivews.events.syntax import agent_of, is_passive, passive_subject, prep_objects, subject_of
@@ -479,12 +479,21 @@ def build_events(
     found = [(sent, extractor.frames(sent, actors)) for sent in doc.sents]
     needy = [sent for sent, frames in found if any(_learnable(f) for f in frames)]
     learned = extractor.roles.spans(needy) if extractor.roles is not None and needy else {}
+    story_time: TimeMention | None = None  # the date the narrative last stood at, across paragraphs
     for sent, frames in found:
-        if not frames:
-            continue
-        role_spans = learned.get(sent.start)
         paragraph = text.count("\n\n", 0, sent.start_char)
         para_place, para_time = running.get(paragraph, (None, None))
+        if not frames:
+            # a sentence without an event still moves the narrative on: "Crowds gathered on
+            # Monday. Police chased and arrested demonstrators."
+            main = sentence_date(sent, times)
+            if main is not None:
+                running[paragraph] = (para_place, main)
+                story_time = main
+            continue
+        role_spans = learned.get(sent.start)
+        main_time = sentence_date(sent, times)
+        continued = story_time if para_time is None else None
         anchors_all = {t.i for f in frames for t in f.anchors()}
         actor_tokens = {t.i for t in sent if t.dep_ in ("nsubj", "nsubjpass", "dobj", "poss")}
         for frame in frames:
@@ -520,12 +529,12 @@ def build_events(
                 location = para_place
             else:
                 location = focus
-            if mention is None and para_time is not None:
-                ref, date_text = para_time.ref, None
-            elif mention is not None:
-                ref, date_text = mention.ref, mention.ref.text
+            if mention is None:
+                # the date of the sentence's main clause, else the paragraph's, else the story's
+                earlier = (None if sequenced(frame) else main_time) or para_time or continued
+                ref, date_text = (earlier.ref, None) if earlier is not None else (None, None)
             else:
-                ref, date_text = None, None
+                ref, date_text = mention.ref, mention.ref.text
             if ref is not None:
                 event_date, date_end, precision = ref.date, ref.date_end, ref.precision
             elif published is not None:
@@ -533,7 +542,8 @@ def build_events(
             else:
                 event_date = date_end = precision = None
             if top is not None or mention is not None:
-                running[paragraph] = (location if top is not None else para_place, mention or para_time)
+                here, then = running.get(paragraph, (None, None))
+                running[paragraph] = (location if top is not None else here, mention or then)
             home = location.country if location is not None else None
             if ttype == "PROTEST" and not frame.sources:
                 # "protests began in Saqqez": a protest is made by protesters, if unnamed
@@ -549,6 +559,7 @@ def build_events(
                 frame.targets = [_localise(a, home, actors) for a in frame.targets]
             events.append(_record(frame, sent, article_id, url, published, location, event_date, date_end,
                                   precision, date_text, confidence(frame, top is not None, mention is not None)))
+        story_time = main_time or running.get(paragraph, (None, story_time))[1] or story_time
     return dedupe(events)
 
 

@@ -171,20 +171,25 @@ def _anchor(span: Span) -> Token:
 
 def find_times(doc: Doc, published: date | None) -> list[TimeMention]:
     spans: list[Span] = [e for e in doc.ents if e.label_ in ("DATE", "TIME")]
-    covered = {i for s in spans for i in range(s.start, s.end)}
+    mentions = [m for m in (_mention(doc, span, published) for span in spans) if m is not None]
+    covered = {i for m in mentions for i in range(m.start, m.end)}  # not "Tuesday, days" the model joined
     for span in _weekday_spans(doc):
         if not any(i in covered for i in range(span.start, span.end)):
-            spans.append(span)
-    mentions = []
-    for span in sorted(spans, key=lambda s: s.start):
-        text = span.text
-        start = span.start
-        if start > 0 and doc[start - 1].lower_ in ("since", "from", "until") and not text.lower().startswith(("since", "from", "until")):
-            text = f"{doc[start - 1].text} {text}"
-            start -= 1
-        anchor = _anchor(span)
-        ref = resolve_expression(text, published, clause_tense(anchor))
-        if ref is None:
-            continue
-        mentions.append(TimeMention(start, span.end, doc[start].idx, span.end_char, ref, anchor.i))
-    return mentions
+            mention = _mention(doc, span, published)
+            if mention is not None:
+                mentions.append(mention)
+    return sorted(mentions, key=lambda m: m.start)
+
+
+def _mention(doc: Doc, span: Span, published: date | None) -> TimeMention | None:
+    """A date or time expression resolved, with the word it attaches to; None if it names no time."""
+    text = span.text
+    start = span.start
+    if start > 0 and doc[start - 1].lower_ in ("since", "from", "until") and not text.lower().startswith(("since", "from", "until")):
+        text = f"{doc[start - 1].text} {text}"
+        start -= 1
+    anchor = _anchor(span)
+    ref = resolve_expression(text, published, clause_tense(anchor))
+    if ref is None:
+        return None
+    return TimeMention(start, span.end, doc[start].idx, span.end_char, ref, anchor.i)
