@@ -117,3 +117,11 @@ def test_a_town_of_the_article_does_not_move_a_capital_to_a_namesake_nearby(pipe
     found = _places(pipeline, "LONDON - Britain expelled two Russian diplomats from Sunderland, and the United States "
                               "ordered envoys to leave Washington on Monday.")
     assert found["Washington"][0] == "USA"
+
+
+def test_a_state_named_after_a_town_qualifies_it(pipeline):
+    found = _places(pipeline, "Fans at the ballpark in Tacoma, Washington, bought fewer hot dogs this season.")
+    assert found["Washington"][:2] == ("USA", "admin1") and found["Tacoma"][0] == "USA"
+    found = _places(pipeline, "After stops in Washington, New York and Boston, the crown prince flew to Houston.")
+    assert found["Washington"][1] == "city" and abs(found["Washington"][3] + 77.0) < 0.2
+    assert found["New York"][1] == "city"

@@ -242,8 +242,8 @@ class PlaceResolver:
 
     def _pick_all(self, options, focus: Counter, context: "_Context | None") -> list[GazetteerEntry | None]:
         picks = []
-        for span, _, embedded, found, hint in options:
-            best = self._best(found, focus, hint, span, context)
+        for i, (span, _, embedded, found, hint) in enumerate(options):
+            best = self._best(found, focus, hint, span, context, i)
             if best is not None and best.country and not embedded:
                 focus[best.country] += 1
             picks.append(best)
@@ -274,7 +274,7 @@ class PlaceResolver:
         return []
 
     def _best(self, found: list[GazetteerEntry], focus: Counter, hint: str | None, span: Span,
-              context: "_Context | None" = None) -> GazetteerEntry | None:
+              context: "_Context | None" = None, index: int = 0) -> GazetteerEntry | None:
         if not found:
             return None
         key = name_key(span.text)
@@ -283,7 +283,8 @@ class PlaceResolver:
         # division is named with its word ("the Kharkiv region"), which matches on its own
         city_countries = {e.country for e in found if e.feature == "city" and name_key(e.name) == key
                           and e.population >= 50_000}
-        found = [e for e in found if not (e.feature == "admin1" and e.country in city_countries)] or found
+        found = [e for e in found if not (e.feature == "admin1" and e.country in city_countries and not (
+            context is not None and context.supports(e, key, index)))] or found
         # a town is called by its own name: one that merely lists the name among its
         # alternates (a former name, a translation: "Salisbury" for Harare, "White House" for
         # Casablanca) yields to a town whose name it is
@@ -304,7 +305,7 @@ class PlaceResolver:
             if name_key(e.name) == key:
                 s += 0.5
             if context is not None and len(found) > 1:
-                s += context.bonus(e, key)
+                s += context.bonus(e, key, index)
             return s
 
         return max(found, key=score)
@@ -321,11 +322,25 @@ class _Context:
     def __init__(self):
         self.regions: dict[str, set[str]] = {}  # division -> names of the places in it
         self.points: list[tuple[str, float, float]] = []  # (name, lat, lon) of towns and landmarks
+        self.within: dict[int, str] = {}  # toponym -> division named right after it ("Tacoma, Washington")
+        self.qualifying: set[int] = set()  # toponyms naming the division of the one before them
 
     @classmethod
     def of(cls, options, picks) -> "_Context":
         context = cls()
-        for (span, demonym, _, found, _), best in zip(options, picks):
+        for i, ((span, demonym, _, found, _), best) in enumerate(zip(options, picks)):
+            if i and _follows_with_comma(options[i - 1][0], span) and not options[i - 1][1]:
+                # "Tacoma, Washington": a division that holds a namesake of the name before it
+                # (in a list, "Miami, West Palm Beach, New York", it holds none)
+                # (and a town much smaller than the first reading is no such namesake:
+                # "stops in Washington, New York and Boston")
+                first = picks[i - 1]
+                floor = first.population / 20 if first is not None else 0
+                towns = {e.region for e in options[i - 1][3] if e.feature != "admin1" and e.population >= floor}
+                state = next((e for e in found if e.feature == "admin1" and e.region in towns), None)
+                if state is not None:
+                    context.qualifying.add(i)
+                    context.within[i - 1] = state.region
             if best is None or demonym or best.feature not in LOCAL_FEATURES:
                 continue
             key = name_key(span.text)
@@ -335,16 +350,31 @@ class _Context:
                 context.points.append((key, best.lat, best.lon))
         return context
 
-    def bonus(self, e: GazetteerEntry, key: str) -> float:
+    def supports(self, e: GazetteerEntry, key: str, index: int) -> bool:
+        """Whether the article's other places lie in ``e`` (a division)."""
+        return index in self.qualifying or bool(e.region and self.regions.get(e.region, set()) - {key})
+
+    def bonus(self, e: GazetteerEntry, key: str, index: int) -> float:
         """Points for a candidate of the name ``key`` in the same division as another place
-        of the article, or near another of its towns (not counting this name's own mentions)."""
+        of the article, or near another of its towns (not counting this name's own mentions);
+        many more for the division named right after it ("Tacoma, Washington"), and for a
+        division when the name qualifies a town so."""
         s = 0.0
+        if index in self.within and e.region == self.within[index]:
+            s += 6.0
+        if index in self.qualifying and e.feature == "admin1":
+            s += 6.0
         if e.region and self.regions.get(e.region, set()) - {key}:
             s += 2.0
         if e.feature in ("city", "landmark", "airport") and any(
                 other != key and _km(e.lat, e.lon, lat, lon) <= NEAR_KM for other, lat, lon in self.points):
             s += 1.0
         return s
+
+
+def _follows_with_comma(before: Span, span: Span) -> bool:
+    """ "Tacoma, Washington": ``span`` right after ``before`` and a comma."""
+    return span.start == before.end + 1 and span.doc[before.end].text == ","
 
 
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
