@@ -125,3 +125,10 @@ def test_a_state_named_after_a_town_qualifies_it(pipeline):
     found = _places(pipeline, "After stops in Washington, New York and Boston, the crown prince flew to Houston.")
     assert found["Washington"][1] == "city" and abs(found["Washington"][3] + 77.0) < 0.2
     assert found["New York"][1] == "city"
+
+
+def test_a_common_word_of_a_longer_name_is_no_town(pipeline):
+    found = _places(pipeline, "She studied at the University of Perpetual Help before farmers in the Valley hired her. "
+                              "Fans of the Chicago Bulls cheered.")
+    assert "University" not in found and "Valley" not in found
+    assert found["Chicago"][0] == "USA"

@@ -88,6 +88,8 @@ class PlaceResolver:
             if len(span) == 1 and span[0].is_sent_start and span[0].lower_ in STOP_WORDS and not span[0].is_upper \
                     and span.label_ not in PLACE_LABELS:
                 return  # "Part of the city hall ...": a common word opening a sentence
+            if not demonym and self._common_word_of_a_name(span):
+                return
             spans.append((span, demonym, embedded))
             taken.update(range(span.start, span.end))
 
@@ -128,6 +130,18 @@ class PlaceResolver:
                     add(lead, embedded=True)
         spans.sort(key=lambda item: item[0].start)
         return spans
+
+    def _common_word_of_a_name(self, span: Span) -> bool:
+        """ "at the University of ...", "the Summit", "the Valley": one capitalised word after
+        "the" that the gazetteer knows only as some town's name is a word of a longer name
+        (or a common noun), not that town; states, regions and landmarks ("the Gambia", "the
+        Sahel") are named so."""
+        if len(span) != 1 or span.start == 0 or span[0].is_upper or span.doc[span.start - 1].lower_ != "the":
+            return False
+        if span[0].dep_ in ("compound", "amod", "nmod", "npadvmod") and span[0].head.i > span[0].i:
+            return False  # a town modifying a noun: "the Chicago police", "the Toronto Raptors"
+        found = self.gazetteer.lookup(span.text)
+        return bool(found) and all(e.feature == "city" for e in found)
 
     def _leading_place(self, name: Span) -> Span | None:
         """The longest run of up to three words opening a longer name that is surely a place."""
