@@ -132,3 +132,9 @@ def test_a_common_word_of_a_longer_name_is_no_town(pipeline):
                               "Fans of the Chicago Bulls cheered.")
     assert "University" not in found and "Valley" not in found
     assert found["Chicago"][0] == "USA"
+
+
+def test_an_airport_named_without_its_city(pipeline):
+    found = _places(pipeline, "The flight landed at Dulles International Airport late on Friday.")
+    assert found["Dulles International Airport"][1] == "airport"
+    assert found["Dulles International Airport"][0] == "USA"

@@ -28,7 +28,7 @@ from fivews.data_files import cache_dir
 from fivews.text_norm import name_key
 
 LOGGER = logging.getLogger(__name__)
-INDEX_FORMAT = 6
+INDEX_FORMAT = 8
 ENTRY_COLUMNS = "p.geonameid, p.name, p.country, p.admin1, p.lat, p.lon, p.population, p.feature"
 # the imported places keep GeoNames' own first-level division code: the same key as ours
 IMPORTED_REGION = "p.country || '.' || p.admin1"
@@ -216,6 +216,12 @@ def build_index(path: Path) -> Path:
         if short and short != name:
             names.append(f"{short} airport")
             names.append(f"{short} International Airport")
+        if city and short.lower().startswith(city.lower() + " "):
+            # "Washington Dulles International Airport": news names it without its city
+            # ("Dulles International Airport"); its bare word alone ("State", "Army") is no name
+            rest = re.sub(r"^(international\s+)?airport\s+", "", short[len(city):].strip(), flags=re.I)
+            if len(rest) >= 4 and not re.search(r"\b(international|airport|regional|municipal)\b", rest, flags=re.I):
+                names += [f"{rest} airport", f"{rest} International Airport"]
         iso3 = to3.get(airport.get("country"))
         lat, lon = float(airport["lat"]), float(airport["lon"])
         builder.add(names, None, name, iso3, airport.get("subd") or None, lat, lon, 0, "airport",
