@@ -123,9 +123,11 @@ class TimesComponent:
 class EventsComponent:
     """Extracts events: ``doc._.fivews_events`` = [Event]. Needs the three stages before it."""
 
-    def __init__(self, nlp: Language, name: str, trigger_files: list[str], role_model: bool = True):
+    def __init__(self, nlp: Language, name: str, trigger_files: list[str], role_model: bool = True,
+                 actor_files: list[str] = ()):
         self.name = name
         self.trigger_files = tuple(trigger_files)
+        self.actor_files = tuple(actor_files)
         self.use_role_model = role_model
         self.vocab = nlp.vocab
         self.extractor = None
@@ -135,8 +137,13 @@ class EventsComponent:
         from fivews.events.patterns import load_lexicon
         from fivews.events.role_model import RoleModel
 
+        from fivews.actors.kb import load_kb
+        from fivews.places.gazetteer import Gazetteer
+        from fivews.places.seats import Seats
+
         roles = RoleModel.load(self.vocab) if self.use_role_model else None
         self.extractor = EventExtractor(load_lexicon(self.trigger_files), roles)
+        self.seats = Seats(Gazetteer.open_default(), load_kb(self.actor_files))
 
     def __call__(self, doc: Doc) -> Doc:
         from fivews.events.extract import build_events
@@ -149,7 +156,7 @@ class EventsComponent:
         article_id = article.id if article is not None else content_id(doc.text)
         url = article.url if article is not None else None
         doc._.fivews_events = build_events(
-            doc, self.extractor, doc._.fivews_actor_index, PlaceIndex(doc._.fivews_places or []),
+            doc, self.extractor, doc._.fivews_actor_index, PlaceIndex(doc._.fivews_places or [], self.seats),
             doc._.fivews_times or [], article_id, url, _published(doc),
         )
         return doc
@@ -170,9 +177,9 @@ def make_times(nlp: Language, name: str):
     return TimesComponent(nlp, name)
 
 
-@Language.factory("fivews_events", default_config={"trigger_files": [], "role_model": True})
-def make_events(nlp: Language, name: str, trigger_files: list[str], role_model: bool):
-    return EventsComponent(nlp, name, trigger_files, role_model)
+@Language.factory("fivews_events", default_config={"trigger_files": [], "role_model": True, "actor_files": []})
+def make_events(nlp: Language, name: str, trigger_files: list[str], role_model: bool, actor_files: list[str]):
+    return EventsComponent(nlp, name, trigger_files, role_model, actor_files)
 
 
 def load_nlp(model: str | None = None, actor_files: tuple[str, ...] = (), trigger_files: tuple[str, ...] = (),
@@ -184,7 +191,7 @@ def load_nlp(model: str | None = None, actor_files: tuple[str, ...] = (), trigge
         "fivews_actors": {"actor_files": list(actor_files)},
         "fivews_places": {"actor_files": list(actor_files)},
         "fivews_times": {},
-        "fivews_events": {"trigger_files": list(trigger_files)},
+        "fivews_events": {"trigger_files": list(trigger_files), "actor_files": list(actor_files)},
     }
     for component in components:
         nlp.add_pipe(component, config=config[component])

@@ -210,3 +210,28 @@ def test_a_gerund_read_as_a_noun_takes_the_subject_of_its_clause(pipeline):
                                 "condemned the attack.")
     meeting = _find(events, "CONSULT")
     assert {a.country for a in meeting.sources} == {"KEN", "UGA"}
+
+
+# -- where decisions and statements happen -----------------------------------------------
+
+def _located(pipeline, text, etype):
+    events = [e for e in _extract(pipeline, text) if e.type == etype]
+    assert events, f"no {etype} event in {text!r}"
+    return events[0].location
+
+
+def test_a_government_decision_is_placed_at_its_capital(pipeline):
+    place = _located(pipeline, "Norway expelled a Russian diplomat on Monday after a court in Moscow jailed a "
+                               "Norwegian citizen for spying.", "SANCTION")
+    assert place is not None and place.name == "Oslo"
+
+
+def test_an_organisation_acts_from_its_headquarters(pipeline):
+    place = _located(pipeline, "The European Union imposed new sanctions on Belarus over the crackdown on the "
+                               "opposition.", "SANCTION")
+    assert place is not None and place.country == "BEL"
+
+
+def test_a_state_named_as_target_is_not_the_place(pipeline):
+    place = _located(pipeline, "Taiwan's president called on Beijing to halt its military drills.", "REQUEST")
+    assert place is not None and place.country == "TWN"

@@ -138,3 +138,10 @@ def test_an_airport_named_without_its_city(pipeline):
     found = _places(pipeline, "The flight landed at Dulles International Airport late on Friday.")
     assert found["Dulles International Airport"][1] == "airport"
     assert found["Dulles International Airport"][0] == "USA"
+
+
+def test_another_spelling_of_a_town_is_that_town(pipeline):
+    # GeoNames calls the town Balakliya and lists Balakliia among its names; a hamlet far
+    # away is called Balakliia
+    found = _places(pipeline, "Ukrainian troops entered the town of Balakliia after a week of fighting.")
+    assert found["Balakliia"][0] == "UKR" and abs(found["Balakliia"][3] - 36.84) < 0.2

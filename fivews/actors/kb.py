@@ -18,6 +18,7 @@ from fivews.data_files import data_path, load_yaml, read_yaml_file
 from fivews.text_norm import lead_word, name_key
 
 LOGGER = logging.getLogger(__name__)
+HOME_SECTORS = {"GOV", "LEG", "JUD"}  # bodies that act from the capital unless a place is named
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +43,8 @@ class Organization:
     sector: str | None
     kind: str
     history: tuple[tuple[date, str, str | None], ...] = ()  # (last day, code, sector), oldest first
+    parent: str | None = None
+    seat: tuple[str, str] | None = None  # (town, ISO3) of its headquarters
 
     def coding_on(self, day: date | None) -> tuple[str, str | None]:
         """The code and sector that applied on a day (the current ones when no day is known)."""
@@ -150,10 +153,29 @@ class ActorKB:
                 sector=item.get("sector"),
                 kind=item.get("kind") or default_kind,
                 history=_history(item.get("history"), str(item["id"])),
+                parent=item.get("parent"),
+                seat=_seat(item.get("seat"), str(item["id"])),
             )
             self.organizations[org.id] = org
             for name in [org.name, *(item.get("aliases") or [])]:
                 self.add_name(name, Entry("org", org.id), first)
+
+    def seat_of(self, actor) -> tuple[str, str] | None:
+        """Where an actor acts from when the text names no place: an organisation's (or its
+        parent's) headquarters, a state's or its government's capital. None for those
+        who act in the field (armed forces, rebels, police, crowds)."""
+        org = self.organizations.get(actor.id) if actor.id else None
+        for _ in range(4):
+            if org is None:
+                break
+            if org.seat is not None:
+                return org.seat
+            org = self.organizations.get(org.parent) if org.parent else None
+        if actor.kind == "state" or actor.sector in HOME_SECTORS or actor.kind == "person" and actor.sector == "GOV":
+            country = self.countries.get(actor.country or "")
+            if country is not None and country.capital:
+                return country.capital, country.iso3
+        return None
 
     def load_people(self, items: Iterable[dict], first: bool = False) -> None:
         for item in items:
@@ -248,6 +270,16 @@ def _bundled(name: str):
 def user_actor_files(extra: Iterable[str | Path] = ()) -> list[Path]:
     files = [Path(p) for p in os.environ.get("FIVEWS_ACTORS", "").split(os.pathsep) if p]
     return files + [Path(p) for p in extra]
+
+
+def _seat(value, where: str) -> tuple[str, str] | None:
+    """A "town, ISO3" seat field."""
+    if not value:
+        return None
+    town, _, country = str(value).rpartition(",")
+    if not town.strip() or len(country.strip()) != 3:
+        raise ValueError(f"{where}: seat must be 'town, ISO3', got {value!r}")
+    return town.strip(), country.strip().upper()
 
 
 @lru_cache(maxsize=8)

@@ -20,7 +20,7 @@ from fivews.data_files import load_yaml
 from fivews.events import attributes
 from fivews.events.ontology import acled_category, cameo, default_cameo, PENTA_BY_TYPE
 from fivews.events.patterns import TriggerLexicon, TriggerMatch
-from fivews.events.dating import continues_story, resolve_date, sentence_date, sequenced
+from fivews.events.dating import continues_story, in_earlier_clause, resolve_date, sentence_date, sequenced
 from fivews.events.role_fill import MOVER_TYPES, country_target, learned_role, population_target, unknown_person
 from fivews.events.role_model import RoleModel
 from fivews.events.syntax import agent_of, is_passive, passive_subject, prep_objects, subject_of
@@ -516,19 +516,27 @@ def build_events(
             own = {t.i for t in frame.anchors()}
             mention = resolve_date(frame, sent, times, anchors_all - own)
             top = tied_place(frame.anchors(), places, ttype)
+            if top is not None and _names_actor(top, frame):
+                top = None  # "called on Beijing to stop", "sanctions on Iran": who, not where
             if top is None and frame.target_place is not None:
                 top = places.toponym_of(frame.target_place)
             if top is None:  # "officers in Islamabad detained ...": where the actors were
                 subject = subject_of(frame.light or frame.token)
                 top = subject_place(subject, places, ttype) if subject is not None else None
+            seat = places.seat(frame.sources) if top is None and ttype in HOME_TYPES else None
             if top is None:
                 top = sentence_place(sent, places, ttype, actor_tokens)
+                if top is not None and in_earlier_clause(doc[top.start], frame):
+                    top = None  # "came a week after fighters stormed a hotel in Kismayo": not here
             if top is not None:
                 location = top.place
             elif para_place is not None:
                 location = para_place
             else:
                 location = focus
+            if seat is not None and _at_home(seat, location, frame.targets, top is not None):
+                # "Germany expelled two Iranian diplomats after a court in Tehran ...": in Berlin
+                location, top = seat, None
             if mention is None:
                 # the date of the sentence's main clause, else the paragraph's, else the story's
                 earlier = (None if sequenced(frame) else main_time) or para_time or continued
@@ -563,8 +571,29 @@ def build_events(
     return dedupe(events)
 
 
+# acts done where the actor sits unless a place is named: decisions, statements, demands
+HOME_TYPES = {"SANCTION", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "AGREE", "SUPPORT", "CONCEDE"}
 NO_LEARNED_SOURCE = {"PROTEST"}  # unnamed protesters are civilians
 NO_LEARNED_TARGET = MOVER_TYPES | {"PROTEST"}  # moves and protests need no one to be aimed at
+
+
+def _names_actor(top, frame: Frame) -> bool:
+    doc = frame.token.doc
+    start, end = doc[top.start].idx, doc[top.end - 1].idx + len(doc[top.end - 1])
+    return any(a.start is not None and a.start < end and start < a.end for a in (*frame.sources, *frame.targets))
+
+
+def _at_home(seat: Place, place: Place | None, targets: list[Actor], in_sentence: bool) -> bool:
+    """Whether an act with no place of its own happened at its actor's seat rather than at
+    the place the story gives: that place is missing, is in the country the act is aimed at
+    ("the EU imposed sanctions on Iran" in an article about Iran), or is only a country or
+    region (the seat's own, or the article's). A visitor's words at a summit stay in the
+    summit's town."""
+    if place is None:
+        return True
+    if place.country in {t.country for t in targets if t.country} and place.country != seat.country:
+        return True
+    return place.feature in ("country", "admin1", "region") and (place.country == seat.country or not in_sentence)
 
 
 def _learnable(frame: Frame) -> bool:

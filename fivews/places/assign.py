@@ -6,8 +6,9 @@ from collections import Counter
 
 from spacy.tokens import Token
 
-from fivews.models import Place
+from fivews.models import Actor, Place
 from fivews.places.resolve import Toponym
+from fivews.places.seats import Seats
 
 # prepositions that place an event; "from" and "to" only for some event types
 AT_PREPS = {"in", "near", "around", "at", "outside", "inside", "across", "throughout", "within", "along",
@@ -25,8 +26,9 @@ PART_OF_PLACE = {"part", "area", "outskirts", "city", "town", "village", "provin
 class PlaceIndex:
     """The toponyms of one Doc, by token."""
 
-    def __init__(self, toponyms: list[Toponym]):
+    def __init__(self, toponyms: list[Toponym], seats: Seats | None = None):
         self.toponyms = [t for t in toponyms if t.place.lat is not None]
+        self.seats = seats
         self.at: dict[int, Toponym] = {}
         for top in self.toponyms:
             for i in range(top.start, top.end):
@@ -59,6 +61,10 @@ class PlaceIndex:
         first = next((t.place for t in self.toponyms if not t.demonym and not t.embedded), None)
         return first if first is not None and first.feature == "city" else None
 
+    def seat(self, actors: list[Actor]) -> Place | None:
+        """The seat the actors act from (a capital, a headquarters), if they share one."""
+        return self.seats.of(actors) if self.seats is not None and actors else None
+
     def focus(self) -> Place | None:
         counts = Counter(t.place.country for t in self.toponyms if t.place.country and not t.embedded)
         if not counts:
@@ -77,7 +83,7 @@ def _allowed(prep: Token, event_type: str) -> bool:
     word = prep.lower_
     if word in AT_PREPS:
         return True
-    if word == "to":
+    if word in ("to", "into"):
         return event_type in TRAVEL_TYPES
     if word == "from":
         return event_type in ORIGIN_TYPES

@@ -9,6 +9,7 @@ right after the toponym ("Tripoli, Libya").
 from __future__ import annotations
 
 import math
+from difflib import SequenceMatcher
 from collections import Counter
 from dataclasses import dataclass
 
@@ -302,8 +303,9 @@ class PlaceResolver:
         # a town is called by its own name: one that merely lists the name among its
         # alternates (a former name, a translation: "Salisbury" for Harare, "White House" for
         # Casablanca) yields to a town whose name it is
+        # (not a spelling of the same name: "Balakliia" is the town of Balakliya, not a hamlet)
         if any(e.feature == "city" and name_key(e.name) == key for e in found):
-            found = [e for e in found if e.feature != "city" or name_key(e.name) == key]
+            found = [e for e in found if e.feature != "city" or _same_name(name_key(e.name), key)]
 
         def score(e: GazetteerEntry) -> float:
             # a large place beats a hamlet of the same name even in the article's focus
@@ -389,6 +391,11 @@ class _Context:
 def _follows_with_comma(before: Span, span: Span) -> bool:
     """ "Tacoma, Washington": ``span`` right after ``before`` and a comma."""
     return span.start == before.end + 1 and span.doc[before.end].text == ","
+
+
+def _same_name(name: str, key: str) -> bool:
+    """The same name, or another spelling of it (a transliteration: "Balakliya", "Balakliia")."""
+    return name == key or SequenceMatcher(None, name, key).ratio() >= 0.8
 
 
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
