@@ -235,3 +235,21 @@ def test_an_organisation_acts_from_its_headquarters(pipeline):
 def test_a_state_named_as_target_is_not_the_place(pipeline):
     place = _located(pipeline, "Taiwan's president called on Beijing to halt its military drills.", "REQUEST")
     assert place is not None and place.country == "TWN"
+
+
+def test_a_crowd_that_storms_and_burns_is_rioting(pipeline):
+    events = _extract(pipeline, "Protesters stormed the regional assembly in Cusco and set part of it on fire.")
+    assert events and all(e.type == "PROTEST" and e.cameo == "145" for e in events)
+    assert {e.acled_event_type for e in events} == {"Riots"}
+
+
+def test_gunmen_attacking_are_not_a_riot(pipeline):
+    event = _find(_extract(pipeline, "Gunmen stormed a police post in Cusco and set it on fire."), "ASSAULT")
+    assert event.cameo != "145"
+
+
+def test_an_event_only_referred_to_is_not_reported(pipeline):
+    events = _extract(pipeline, "Schools in several provinces have stayed shut since the recent attacks.")
+    assert not [e for e in events if e.type == "ASSAULT"]
+    events = _extract(pipeline, "Heavy clashes broke out near the airport on Tuesday.")
+    assert [e for e in events if e.type == "ASSAULT"]

@@ -34,6 +34,7 @@ OWNER_PREPS = ("on", "against", "of", "from", "by", "to", "for", "with")
 AUTHOR_PREPS = ("by", "from")  # "attacks by the rebels"
 FORCE_TYPES = {"ASSAULT", "COERCE", "THREATEN", "MOBILIZE"}
 CONTENT_TARGET_TYPES = {"THREATEN", "AGREE", "REJECT"}  # "threatened/agreed/refused to <act on X>"
+RIOT_CODE = "145"
 NO_SOURCE_OK = {"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "RETREAT"}
 QUANTIFIER_DETS = {"any", "no", "every", "each"}
 HISTORICAL_DAYS = 31
@@ -509,7 +510,7 @@ def build_events(
                     frame.sources = learned_role(frame, role_spans, "SOURCE", places, actors, extractor.lexicon)
                 if not frame.targets and ttype not in NO_LEARNED_TARGET:
                     frame.targets = learned_role(frame, role_spans, "TARGET", places, actors, extractor.lexicon)
-            if not frame.sources and not frame.targets and ttype not in NO_SOURCE_OK:
+            if not frame.sources and not frame.targets and (ttype not in NO_SOURCE_OK or _mentioned_only(frame)):
                 continue
             if frame.match.trigger.needs_target and not frame.targets:
                 continue
@@ -671,6 +672,9 @@ def coding(frame: Frame) -> tuple[str, str | None, str | None, str]:
             if trig.type == "AID" and trig.cameo and trig.cameo[:3] in ("071", "072", "073", "074"):
                 intent = "033" + trig.cameo[2]  # intent to give economic, military, humanitarian aid...
             return "AGREE", None, intent, "asserted"
+    if trig.type == "ASSAULT" and _crowd(frame.sources) and not frame.fatalities:
+        # a crowd that storms or burns is rioting, not fighting (CAMEO 145, ACLED riots)
+        return "PROTEST", "riot", RIOT_CODE, frame.modality
     code = trig.cameo or default_cameo(trig.type, trig.mode)
     if frame.modality == "negated" and code and attributes.declined(frame.token, frame.light):
         refused = _refusal_code(code)
@@ -678,6 +682,20 @@ def coding(frame: Frame) -> tuple[str, str | None, str | None, str]:
             info = cameo(refused)
             return "REJECT", info.plover_mode if info is not None else None, refused, "asserted"
     return trig.type, trig.mode, code, frame.modality
+
+
+def _mentioned_only(frame: Frame) -> bool:
+    """An event named by a bare noun with no one doing it or suffering it and nothing
+    counted ("after the recent attacks", "supporters of the coup"): a reference, not a
+    report. "Clashes broke out" and "an attack killed nine" are reports."""
+    tok = frame.token
+    return (frame.light is None and tok.pos_ in ("NOUN", "PROPN") and frame.fatalities is None
+            and frame.injured is None and tok.dep_ not in ("nsubj", "nsubjpass", "ROOT"))
+
+
+def _crowd(actors: list[Actor]) -> bool:
+    """Unnamed civilians acting together: protesters, a crowd, demonstrators."""
+    return bool(actors) and all(a.sector == "CVL" and a.kind not in ("person", "state", "organization") for a in actors)
 
 
 def _refusal_code(code: str) -> str | None:
