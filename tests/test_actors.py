@@ -66,3 +66,14 @@ def test_the_parties_to_a_conflict_in_a_state_are_that_state(pipeline):
     events = pipeline.extract(Article(id="t", text="The UN envoy urged the rival factions in Yemen to resume talks."))
     request = next(e for e in events if e.type == "REQUEST")
     assert [a.code for a in request.targets] == ["YEM"]
+
+
+def test_a_council_with_and_in_its_name_is_one_actor(pipeline):
+    from datetime import date
+
+    from fivews.models import Article
+
+    events = pipeline.extract(Article("a", "The African Union's Peace and Security Council demanded an immediate "
+                                           "ceasefire in South Sudan.", published=date(2023, 4, 17)))
+    assert any(e.type == "REQUEST" and [a.code for a in e.sources] == ["IGOAFU"] for e in events)
+

@@ -253,3 +253,10 @@ def test_an_event_only_referred_to_is_not_reported(pipeline):
     assert not [e for e in events if e.type == "ASSAULT"]
     events = _extract(pipeline, "Heavy clashes broke out near the airport on Tuesday.")
     assert [e for e in events if e.type == "ASSAULT"]
+
+
+def test_an_intention_to_attack_is_a_threat(pipeline):
+    events = _extract(pipeline, "The defence minister said the army would resume its offensive in the north once "
+                                "the rains ended.")
+    assert any(e.type == "THREATEN" and e.cameo == "138" for e in events)
+    assert not any(e.type == "ASSAULT" for e in events)

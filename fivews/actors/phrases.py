@@ -257,7 +257,8 @@ def _phrase_bounds(tok: Token) -> tuple[int, int]:
     doc = tok.doc
     # stop the left side at a comma or conjunction that belongs to an outer list
     for i in range(tok.i - 1, start - 1, -1):
-        if doc[i].dep_ in ("cc", "conj") and doc[i].head.i != tok.i:
+        inner = tok.pos_ == "PROPN" and doc[i].head.pos_ == "PROPN" and doc[i].head.dep_ in ("compound", "nmod")
+        if doc[i].dep_ in ("cc", "conj") and doc[i].head.i != tok.i and not inner:  # not "Peace and Security Council"
             start = i + 1
             break
     for child in tok.rights:

@@ -662,6 +662,10 @@ INTENT_CODES = {
     ("CONCEDE", None): "035", ("COOPERATE", None): "031", ("CONSULT", None): "036", ("SUPPORT", None): "032",
 }
 
+# an announced intention to use force is a threat to use it (CAMEO 138); an intended arrest
+# or curfew stays what it is, intended
+THREAT_CODES = {"ASSAULT": "138"}
+
 
 def coding(frame: Frame) -> tuple[str, str | None, str | None, str]:
     """(PLOVER type, mode, CAMEO code, modality) of a frame."""
@@ -672,6 +676,10 @@ def coding(frame: Frame) -> tuple[str, str | None, str | None, str]:
             if trig.type == "AID" and trig.cameo and trig.cameo[:3] in ("071", "072", "073", "074"):
                 intent = "033" + trig.cameo[2]  # intent to give economic, military, humanitarian aid...
             return "AGREE", None, intent, "asserted"
+        threat = THREAT_CODES.get(trig.type)
+        if threat is not None:  # "Israel would resume its offensive": a threat to use force (13x)
+            info = cameo(threat)
+            return "THREATEN", info.plover_mode if info is not None else None, threat, "asserted"
     if trig.type == "ASSAULT" and _crowd(frame.sources) and not frame.fatalities:
         # a crowd that storms or burns is rioting, not fighting (CAMEO 145, ACLED riots)
         return "PROTEST", "riot", RIOT_CODE, frame.modality
