@@ -77,3 +77,26 @@ def test_a_council_with_and_in_its_name_is_one_actor(pipeline):
                                            "ceasefire in South Sudan.", published=date(2023, 4, 17)))
     assert any(e.type == "REQUEST" and [a.code for a in e.sources] == ["IGOAFU"] for e in events)
 
+
+
+def test_the_leaders_are_the_organisation_named_before(pipeline):
+    from datetime import date
+
+    from fivews.models import Article
+
+    text = ("Leaders of the Group of 20 met in Rio de Janeiro on Monday. The leaders reached consensus on a joint "
+            "statement on hunger.")
+    events = pipeline.extract(Article("a", text, published=date(2024, 11, 19)))
+    assert any(e.type == "AGREE" and [a.code for a in e.sources] == ["IGOGTW"] for e in events)
+
+
+def test_both_sides_are_the_two_armed_sides_of_the_story(pipeline):
+    from datetime import date
+
+    from fivews.models import Article
+
+    text = ("Myanmar's army and the Arakan Army fought for a second week around Sittwe. The Arakan Army shelled "
+            "an army post and the army bombed Arakan Army positions. Both sides accepted a two-day truce on Sunday.")
+    events = pipeline.extract(Article("a", text, published=date(2024, 2, 20)))
+    agree = [e for e in events if e.type == "AGREE"]
+    assert agree and {a.code for a in agree[0].sources} == {"MMRMIL", "MMRREB"}

@@ -14,6 +14,7 @@ from fivews.text_norm import name_key
 
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
 GROUP_PRONOUNS = {"it", "its", "they", "them", "their", "theirs", "itself", "themselves", "we", "our", "us"}
+ARMED_SECTORS = {"MIL", "REB", "UAF", "INS"}
 REPORT_LEMMAS = {
     "say", "tell", "announce", "report", "claim", "state", "add", "confirm", "insist", "note",
     "declare", "assert", "allege", "warn", "write", "tweet", "explain", "acknowledge", "admit", "stress",
@@ -69,6 +70,21 @@ class DocumentMemory:
             if previous:
                 return previous[-1][:2]
         return None
+
+    def members(self, before: int) -> Actor | None:
+        """The organisation named last before a token ("the leaders" after "the G20")."""
+        found = [a for i, a, _ in self.mentions if i < before and a.kind == "igo"]
+        return found[-1] if found else None
+
+    def sides(self, before: int) -> list[Actor]:
+        """The two sides of the fighting: the two armed actors named most often before a token."""
+        counts: dict[str, tuple[int, Actor]] = {}
+        for i, a, _ in self.mentions:
+            if i < before and (a.kind == "armed_group" or a.sector in ARMED_SECTORS) and a.country:
+                n, _ = counts.get(a.code, (0, a))
+                counts[a.code] = (n + 1, a)
+        ranked = sorted(counts.values(), key=lambda item: -item[0])
+        return [a for _, a in ranked[:2]] if len(ranked) >= 2 else []
 
     def _at(self, token: Token) -> tuple[int, Actor] | None:
         for i, actor, _ in self.mentions:

@@ -112,6 +112,7 @@ class ActorKB:
     lexicon: dict[str, list[Entry]] = field(default_factory=dict)
     max_words: int = 1
     lead_words: set[str] = field(default_factory=set)  # first words of all names: a quick "no name starts here"
+    collectives: dict[str, str] = field(default_factory=dict)  # "member states" -> "members", "both sides" -> "sides"
 
     # -- building -------------------------------------------------------------------
     def add_name(self, name: str, entry: Entry, first: bool = False) -> None:
@@ -207,6 +208,9 @@ class ActorKB:
         for item in data.get("modifiers") or []:
             for word in item.get("words") or []:
                 self.add_name(word, Entry("modifier", item["modifier"]), first)
+        for kind, words in (data.get("collectives") or {}).items():
+            for word in words or []:
+                self.collectives[name_key(str(word))] = str(kind)
 
     def load_user_file(self, path: Path) -> None:
         """A user's file: a mapping with any of countries/organizations/groups/people/sectors,
@@ -220,7 +224,7 @@ class ActorKB:
         self.load_organizations(data.get("organizations") or [], "igo", first=True)
         self.load_organizations(data.get("groups") or [], "armed_group", first=True)
         self.load_people(data.get("people") or [], first=True)
-        if data.get("sectors") or data.get("modifiers"):
+        if data.get("sectors") or data.get("modifiers") or data.get("collectives"):
             self.load_sectors(data, first=True)
 
     # -- lookup ---------------------------------------------------------------------

@@ -10,6 +10,7 @@ from fivews.actors.coref import GROUP_PRONOUNS, PERSON_PRONOUNS, DocumentMemory
 from fivews.actors.kb import ActorKB
 from fivews.actors.resolve import ActorCoder, Match, find_matches
 from fivews.models import Actor
+from fivews.text_norm import name_key
 
 _PHRASE_DEPS = {"det", "amod", "compound", "poss", "nummod", "nmod", "case", "quantmod", "advmod", "npadvmod", "punct", "flat", "prep", "pobj", "cc", "conj", "appos"}
 
@@ -154,6 +155,11 @@ class DocumentActors:
                     ante = self.memory.antecedent(child)
                     if ante is not None and ante.country and ante.kind in ("state", "person", "group"):
                         return [self.coder.state(_phrase_text(tok), ante.country, actor.sector)]
+        if actor is not None and not (actor.country is None and actor.kind == "group"):
+            return [actor]
+        collective = self._collective(tok)
+        if collective:
+            return collective
         if actor is not None:
             return [actor]
         # "nine of their men": a possessive pronoun in the phrase
@@ -169,6 +175,23 @@ class DocumentActors:
                     states = [a for a in self.actors_for(pobj) if a.kind == "state"]
                     if states:
                         return [a.with_text(_phrase_text(tok)) for a in states]
+        return []
+
+    def _collective(self, tok: Token) -> list[Actor]:
+        """Members or sides the article named before: "the leaders", "both sides"."""
+        if tok.tag_ not in ("NNS", "NNPS") or any(c.dep_ in ("poss", "prep", "compound") and c.pos_ == "PROPN"
+                                                   for c in tok.children):
+            return []
+        start, end = _phrase_bounds(tok)
+        words = [t.text for t in self.doc[start:end]
+                 if not (t.lower_ in ("the", "these", "those") or t.like_num and t.lower_ != "two")]
+        kind = self.kb.collectives.get(name_key(" ".join(words)))
+        text = self.doc[start:end].text
+        if kind == "members":
+            found = self.memory.members(tok.i)
+            return [found.with_text(text)] if found is not None else []
+        if kind == "sides":
+            return [a.with_text(text) for a in self.memory.sides(tok.i)]
         return []
 
     def _matches_in(self, tok: Token) -> list[Match]:

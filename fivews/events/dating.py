@@ -184,12 +184,15 @@ def sequenced(frame: Frame) -> bool:
 
 def in_earlier_clause(tok: Token, frame: Frame) -> bool:
     """Whether a word sits in a clause placed before or after the event's own ("came a week
-    after fighters stormed a hotel in Kismayo"), so that what it says is not the event's."""
+    after fighters stormed a hotel in Kismayo") or in a relative clause the event is not in,
+    so that what it says is not the event's."""
     own = {t.i for t in frame.anchors()}
     node = tok
     while node.head != node:
         if node.dep_ in ("advcl", "pcomp") and any(
-                c.dep_ in ("mark", "prep", "advmod") and c.lower_ in SEQUENCE_MARKS for c in node.children):
+                c.dep_ in ("mark", "prep", "advmod") and c.lower_ in SEQUENCE_MARKS for c in node.children) \
+                or node.dep_ in ("relcl", "acl") and node.pos_ in ("VERB", "AUX"):
+            # also a relative clause: "a declaration which condemned the war in Ukraine"
             return not any(t.i in own for t in node.subtree)
         node = node.head
     return False
