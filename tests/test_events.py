@@ -260,3 +260,14 @@ def test_an_intention_to_attack_is_a_threat(pipeline):
                                 "the rains ended.")
     assert any(e.type == "THREATEN" and e.cameo == "138" for e in events)
     assert not any(e.type == "ASSAULT" for e in events)
+
+
+def test_a_carrier_of_aid_arriving_is_a_delivery(pipeline):
+    event = _find(_extract(pipeline, "A Qatari plane carrying food and medicine landed in Benghazi on Tuesday."), "AID")
+    assert event.cameo == "073" and [a.code for a in event.sources] == ["QAT"]
+    assert not [e for e in _extract(pipeline, "A Qatari plane carrying officials landed in Benghazi.") if e.type == "AID"]
+
+
+def test_a_bomb_that_went_off_is_an_attack(pipeline):
+    event = _find(_extract(pipeline, "A bomb went off near a market in Quetta on Sunday."), "ASSAULT")
+    assert event.cameo == "183"

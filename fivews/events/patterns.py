@@ -52,6 +52,10 @@ class TriggerLexicon:
         self.impact_verbs: set[str] = set()
         self.munitions: dict[str, Trigger] = {}
         self.type_targets: dict[str, tuple[str, ...]] = {}
+        self.delivery_verbs: set[str] = set()
+        self.carriers: set[str] = set()
+        self.goods: set[str] = set()
+        self.delivery: Trigger | None = None
         for block in data:
             self._add_block(block)
 
@@ -73,6 +77,13 @@ class TriggerLexicon:
             self.munitions[word] = Trigger(head="", words=(word,), pos="verb", type="ASSAULT", mode=item.get("mode"),
                                            cameo=str(item["cameo"]) if item.get("cameo") else None,
                                            target=("dobj", "on", "into"), context=("military",))
+        deliveries = block.get("deliveries") or {}
+        self.delivery_verbs.update(str(v).lower() for v in deliveries.get("verbs") or [])
+        self.carriers.update(str(v).lower() for v in deliveries.get("carriers") or [])
+        self.goods.update(str(v).lower() for v in deliveries.get("goods") or [])
+        if deliveries.get("cameo") or (deliveries and self.delivery is None):
+            self.delivery = Trigger(head="", words=(), pos="verb", type="AID", mode=None,
+                                    cameo=str(deliveries.get("cameo") or "073"), target=("to", "for"), context=())
         for item in block.get("triggers") or []:
             words = str(item["trigger"]).lower().split()
             pos = (item.get("pos") or "verb").lower()
@@ -114,6 +125,10 @@ class TriggerLexicon:
             hit = self._impact(tok, lemma)
             if hit is not None:
                 return hit
+        if pos == "verb" and lemma in self.delivery_verbs:
+            hit = self._delivery(tok, lemma)
+            if hit is not None:
+                return hit
         candidates = list(self.by_head.get((pos, lemma), ()))
         if tok.lower_ != lemma:
             candidates += self.by_head.get((pos, tok.lower_), [])
@@ -138,6 +153,20 @@ class TriggerLexicon:
                     trig = Trigger(lemma, trig.words, trig.pos, trig.type, trig.mode, trig.cameo, trig.target,
                                    trig.context)
                     return TriggerMatch(trig, tuple(sorted({verb.i, word.i})))
+        return None
+
+    def _delivery(self, verb: Token, lemma: str) -> TriggerMatch | None:
+        """A carrier of aid as the subject of a verb of arrival: "a convoy of trucks carrying
+        tents arrived". The verb and the carrier are the trigger."""
+        if self.delivery is None:
+            return None
+        for subj in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
+            carrier = next((t for t in subj.subtree if t.pos_ == "NOUN" and t.lemma_.lower() in self.carriers), None)
+            if carrier is None or not any(t.lemma_.lower() in self.goods for t in subj.subtree):
+                continue
+            trig = self.delivery
+            return TriggerMatch(Trigger(lemma, (carrier.lemma_.lower(),), "verb", trig.type, trig.mode, trig.cameo,
+                                        trig.target, trig.context), tuple(sorted({verb.i, carrier.i})))
         return None
 
     def is_light(self, tok: Token) -> bool:
