@@ -100,3 +100,14 @@ def test_both_sides_are_the_two_armed_sides_of_the_story(pipeline):
     events = pipeline.extract(Article("a", text, published=date(2024, 2, 20)))
     agree = [e for e in events if e.type == "AGREE"]
     assert agree and {a.code for a in agree[0].sources} == {"MMRMIL", "MMRREB"}
+
+
+def test_an_unknown_organisation_in_a_role_is_kept_uncoded(pipeline):
+    from datetime import date
+
+    from fivews.models import Article
+
+    events = pipeline.extract(Article("a", "Prosecutors in Nairobi opened an investigation into Kilima Logistics "
+                                           "Limited on Monday.", published=date(2024, 3, 13)))
+    targets = [a for e in events for a in e.targets]
+    assert any(a.code == "UNK" and a.kind == "organization" and "Kilima" in a.name for a in targets)

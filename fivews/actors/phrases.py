@@ -30,6 +30,7 @@ class DocumentActors:
                 self.match_at[i] = m
         self.memory = DocumentMemory()
         self.person_spans = {t.i: ent for ent in doc.ents if ent.label_ == "PERSON" for t in ent}
+        self.org_spans = {ent.end - 1: ent for ent in doc.ents if ent.label_ == "ORG"}
         self._cache: dict[int, Actor | None] = {}
         self._remember_document()
 
@@ -102,6 +103,15 @@ class DocumentActors:
         span = self._evidence_span(tok)
         return self.coder.unknown_person(span.text, ent.text, None, None, False).with_text(
             span.text, span.start_char, span.end_char)
+
+    def unknown_organization(self, tok: Token) -> Actor | None:
+        """An organisation the text names but the knowledge base does not know ("the NCAA",
+        "AMC Entertainment Holdings"): an actor coded UNK. None for anything else."""
+        ent = self.org_spans.get(tok.i)
+        if ent is None or any(i in self.match_at for i in range(ent.start, ent.end)):
+            return None
+        span = self._evidence_span(tok)
+        return Actor(span.text, ent.text, "UNK", None, None, "organization", None, span.start_char, span.end_char)
 
     def _listed_states(self, tok: Token) -> list[Token]:
         """States the parser attached as appositions of a first state name: the list members."""

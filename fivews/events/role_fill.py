@@ -82,10 +82,11 @@ def population_target(frame: Frame, places: PlaceIndex, actors: DocumentActors) 
 
 
 def unknown_person(tok: Token, places: PlaceIndex, actors: DocumentActors) -> list[Actor]:
-    """A person named in a role but unknown to the knowledge base, unless the name is a place."""
+    """A person or organisation named in a role but unknown to the knowledge base, unless the
+    name is a place."""
     if places.toponym_of(tok) is not None:
         return []
-    person = actors.unknown_person(tok)
+    person = actors.unknown_person(tok) or actors.unknown_organization(tok)
     return [person] if person is not None else []
 
 
