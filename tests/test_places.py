@@ -171,3 +171,19 @@ def test_a_known_part_of_an_unknown_name(pipeline):
     found = _places(pipeline, "He was arrested at a flat in north west London. Mass was said at the Manila Cathedral.")
     assert found["north west London"][0] == "GBR"
     assert found["Manila Cathedral"][0] == "PHL"
+
+
+def test_a_state_is_not_a_sizable_town_of_its_name_in_another_state(pipeline):
+    found = _places(pipeline, "A federal judge in Wyoming blocked the new drilling rule on Tuesday.")
+    assert found["Wyoming"][:2] == ("USA", "admin1")  # not Wyoming, Michigan
+    found = _places(pipeline, "Shelling hit Kharkiv again overnight, the mayor said.")
+    assert found["Kharkiv"][1] == "city"  # a town named like its own province is the town
+    found = _places(pipeline, "Militia fighters withdrew from Sirte on Tuesday and fell back to the west.")
+    assert found["Sirte"][1] == "city"  # though our point for the district lies 160 km away
+
+
+def test_a_name_listed_with_states_is_a_state(pipeline):
+    found = _places(pipeline, "Engineers are leaving costly western states such as Oregon or Washington for Texas.")
+    assert found["Washington"][:2] == ("USA", "admin1")
+    found = _places(pipeline, "The president met the envoys in Washington on Monday.")
+    assert found["Washington"][1] == "city"

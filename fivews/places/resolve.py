@@ -367,10 +367,15 @@ class PlaceResolver:
             if not found:
                 return None
         # a bare name shared by a town and its division is the town ("Sirte", "Kharkiv"); the
-        # division is named with its word ("the Kharkiv region"), which matches on its own
-        city_countries = {e.country for e in found if e.feature == "city" and name_key(e.name) == key
-                          and e.population >= 50_000}
-        found = [e for e in found if not (e.feature == "admin1" and e.country in city_countries and not (
+        # division is named with its word ("the Kharkiv region"), which matches on its own.
+        # Not a town of another division: "Wyoming" is the state, not Wyoming, Michigan
+        towns = [e for e in found if e.feature == "city" and name_key(e.name) == key and e.population >= 50_000]
+
+        def holds_town(d: GazetteerEntry) -> bool:
+            return any(t.country == d.country and (d.region is None or t.region == d.region
+                                                   or _km(t.lat, t.lon, d.lat, d.lon) <= 400) for t in towns)
+
+        found = [e for e in found if not (e.feature == "admin1" and holds_town(e) and not (
             context is not None and context.supports(e, key, index)))] or found
         # a town is called by its own name: one that merely lists the name among its
         # alternates (a former name, a translation: "Salisbury" for Harare, "White House" for
@@ -401,6 +406,7 @@ class PlaceResolver:
         return max(found, key=score)
 
 
+LISTED_KINDS = {"country", "admin1"}
 LOCAL_FEATURES = {"city", "landmark", "airport", "admin1", "admin2"}
 NEAR_KM = 100.0
 
@@ -414,10 +420,19 @@ class _Context:
         self.points: list[tuple[str, float, float]] = []  # (name, lat, lon) of towns and landmarks
         self.within: dict[int, str] = {}  # toponym -> division named right after it ("Tacoma, Washington")
         self.qualifying: set[int] = set()  # toponyms naming the division of the one before them
+        self.peers: dict[int, set[str]] = {}  # toponym -> kinds (state, division) of the names it is listed with
 
     @classmethod
     def of(cls, options, picks) -> "_Context":
         context = cls()
+        by_token = {t: i for i, (span, *_rest) in enumerate(options) for t in range(span.start, span.end)}
+        for i, (span, demonym, *_rest) in enumerate(options):
+            # "states such as California or Washington", "Georgia and Armenia": a name listed
+            # with states (or divisions) is one too
+            kinds = {picks[j].feature for j in (by_token.get(c.i) for c in span.root.conjuncts)
+                     if j is not None and j != i and picks[j] is not None and not options[j][1]}
+            if kinds & LISTED_KINDS and not demonym:
+                context.peers[i] = kinds & LISTED_KINDS
         for i, ((span, demonym, _, found, _), best) in enumerate(zip(options, picks)):
             if i and _follows_with_comma(options[i - 1][0], span) and not options[i - 1][1]:
                 # "Tacoma, Washington": a division that holds a namesake of the name before it
@@ -451,6 +466,8 @@ class _Context:
         many more for the division named right after it ("Tacoma, Washington"), and for a
         division when the name qualifies a town so."""
         s = 0.0
+        if e.feature in self.peers.get(index, ()):
+            s += 3.0
         if index in self.within and e.region == self.within[index]:
             s += 6.0
         if index in self.qualifying and e.feature == "admin1":
