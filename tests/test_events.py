@@ -271,3 +271,22 @@ def test_a_carrier_of_aid_arriving_is_a_delivery(pipeline):
 def test_a_bomb_that_went_off_is_an_attack(pipeline):
     event = _find(_extract(pipeline, "A bomb went off near a market in Quetta on Sunday."), "ASSAULT")
     assert event.cameo == "183"
+
+
+def test_whom_an_act_is_for(pipeline):
+    event = _find(_extract(pipeline, "Japan donated 40 generators to assist Ukraine through the winter."), "AID")
+    assert [a.code for a in event.targets] == ["UKR"]
+    event = _find(_extract(pipeline, "The Irish prime minister called for Britain to stay in the customs union."),
+                  "REQUEST")
+    assert [a.code for a in event.targets] == ["GBR"]
+
+
+def test_troops_sent_into_a_state_are_aimed_at_it(pipeline):
+    event = _find(_extract(pipeline, "Rwanda sent 1,000 troops into Mozambique last year."), "MOBILIZE")
+    assert [a.code for a in event.targets] == ["MOZ"]
+
+
+def test_a_released_prisoner_is_the_target(pipeline):
+    event = _find(_extract(pipeline, "A Russian court released American journalist Evan Gershkovich on Thursday."),
+                  "RETREAT")
+    assert event.targets and event.targets[0].country == "USA"

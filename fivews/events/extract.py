@@ -35,6 +35,7 @@ AUTHOR_PREPS = ("by", "from")  # "attacks by the rebels"
 FORCE_TYPES = {"ASSAULT", "COERCE", "THREATEN", "MOBILIZE"}
 CONTENT_TARGET_TYPES = {"THREATEN", "AGREE", "REJECT"}  # "threatened/agreed/refused to <act on X>"
 RIOT_CODE = "145"
+BENEFIT_VERBS = {"help", "assist", "support", "aid", "benefit", "feed", "protect", "serve", "rebuild", "relieve"}
 NO_SOURCE_OK = {"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "RETREAT"}
 QUANTIFIER_DETS = {"any", "no", "every", "each"}
 HISTORICAL_DAYS = 31
@@ -196,10 +197,11 @@ class EventExtractor:
                 objs = [c for c in verb.children if c.dep_ == "dobj"]
                 if objs:
                     frame.targets = actors.actors_for(objs[0])
-            if not frame.targets and trig.type not in MOVER_TYPES | {"AID"}:
+            if not frame.targets and (trig.type not in MOVER_TYPES | {"AID"} or trig.mode in ("release", "return")):
                 # the object is part of the trigger but names who it happened to
                 # ("expelled a Bulgarian diplomat", "arrested opposition leaders")
-                objs = [c for c in verb.children if c.dep_ == "dobj" and c.i in trigger_words]
+                objs = [c for c in verb.children if c.dep_ == "dobj" and (
+                    c.i in trigger_words or any(g.i in trigger_words for g in c.children))]  # "released journalist X"
                 if objs:
                     own = {a.code for a in frame.sources}
                     frame.targets = [a for a in actors.actors_for(objs[0]) if a.code not in own]
@@ -215,10 +217,33 @@ class EventExtractor:
                         if objs:
                             frame.targets = actors.actors_for(objs[0])
                             break
+        if not frame.targets:
+            frame.targets = self._purpose_target(frame, actors)
         if attributes.is_killing(verb) or attributes.is_injuring(verb):
             frame.fatalities, frame.injured = attributes.casualties(verb)
         frame.reported_by = self._reporter(verb, actors)
         frame.modality = self._modality(frame)
+
+    def _purpose_target(self, frame: Frame, actors: DocumentActors) -> list[Actor]:
+        """Whom an act is for, when no slot named it: aid given "to assist Ethiopia" or "to
+        help people in Somalia"; force used "targeting Islamic State commanders"; a call
+        "for Britain to stay"."""
+        heads = [frame.token] + ([frame.light] if frame.light is not None else [])
+        for head in heads:
+            for clause in head.children:
+                if clause.dep_ not in ("xcomp", "advcl", "acl") or clause.pos_ != "VERB":
+                    continue
+                lemma = clause.lemma_.lower()
+                if frame.type == "AID" and lemma in BENEFIT_VERBS or frame.type == "ASSAULT" and lemma == "target":
+                    objs = [c for c in clause.children if c.dep_ == "dobj"]
+                elif frame.type == "REQUEST" and any(c.dep_ == "mark" and c.lower_ == "for" for c in clause.children):
+                    objs = [c for c in clause.children if c.dep_ == "nsubj"]
+                else:
+                    continue
+                found = actors.actors_for(objs[0]) if objs else []
+                if found:
+                    return found
+        return []
 
     def _owner_of_object(self, verb: Token, trigger_words: set[int], actors: DocumentActors) -> list[Actor]:
         """The actor the object belongs to or bears on: "rejected Iraq's demands", "lifted the
@@ -368,6 +393,9 @@ class EventExtractor:
                         targets = found
                         break
                     frame.target_place = frame.target_place or objs[0]
+        if not targets:
+            frame.light = light
+            targets = self._purpose_target(frame, actors)
         frame.sources, frame.targets = sources, [t for t in targets if t.code not in {s.code for s in sources} or t.kind == "person"]
         anchor = light or (head if head.pos_ in ("VERB", "AUX") else noun)
         frame.reported_by = self._reporter(anchor, actors)
