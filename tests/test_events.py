@@ -290,3 +290,9 @@ def test_a_released_prisoner_is_the_target(pipeline):
     event = _find(_extract(pipeline, "A Russian court released American journalist Evan Gershkovich on Thursday."),
                   "RETREAT")
     assert event.targets and event.targets[0].country == "USA"
+
+
+def test_a_ceasefire_declared_in_a_state_is_aimed_at_it(pipeline):
+    event = _find(_extract(pipeline, "The rebel commander declared a unilateral ceasefire in Mozambique on Monday."),
+                  "CONCEDE")
+    assert [a.code for a in event.targets] == ["MOZ"]

@@ -187,3 +187,10 @@ def test_a_name_listed_with_states_is_a_state(pipeline):
     assert found["Washington"][:2] == ("USA", "admin1")
     found = _places(pipeline, "The president met the envoys in Washington on Monday.")
     assert found["Washington"][1] == "city"
+
+
+def test_a_distance_and_direction_from_another_place_decide_a_namesake(pipeline):
+    plain = _places(pipeline, "Spanish police raided homes in Valencia and Caracas.")
+    cued = _places(pipeline, "Spanish police raided homes in Valencia, 160 km west of Caracas.")
+    assert plain["Valencia"][0] == "ESP"
+    assert cued["Valencia"][0] == "VEN"

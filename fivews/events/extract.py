@@ -21,7 +21,8 @@ from fivews.events import attributes
 from fivews.events.ontology import acled_category, cameo, default_cameo, PENTA_BY_TYPE
 from fivews.events.patterns import TriggerLexicon, TriggerMatch
 from fivews.events.dating import continues_story, in_earlier_clause, resolve_date, sentence_date, sequenced
-from fivews.events.role_fill import MOVER_TYPES, country_target, learned_role, population_target, unknown_person
+from fivews.events.role_fill import (MOVER_TYPES, country_target, learned_role, place_target, population_target,
+                                     unknown_person)
 from fivews.events.role_model import RoleModel
 from fivews.events.syntax import agent_of, is_passive, passive_subject, prep_objects, subject_of
 from fivews.models import Actor, Event, Place, content_id
@@ -563,6 +564,8 @@ def build_events(
                 location = para_place
             else:
                 location = focus
+            if not frame.targets and ttype in PLACE_TARGET_TYPES and top is not None:
+                frame.targets = place_target(frame, top, actors)
             if seat is not None and _at_home(seat, location, frame.targets, top is not None):
                 # "Germany expelled two Iranian diplomats after a court in Tehran ...": in Berlin
                 location, top = seat, None
@@ -602,6 +605,9 @@ def build_events(
 
 # acts done where the actor sits unless a place is named: decisions, statements, demands
 HOME_TYPES = {"SANCTION", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "AGREE", "SUPPORT", "CONCEDE"}
+# acts whose target, when no one is named, is the state they are done in: "declared a
+# ceasefire in South Sudan", "strengthened its forces in Crimea", "called for reform in Myanmar"
+PLACE_TARGET_TYPES = {"AGREE", "CONCEDE", "RETREAT", "MOBILIZE", "SANCTION", "REQUEST"}
 NO_LEARNED_SOURCE = {"PROTEST"}  # unnamed protesters are civilians
 NO_LEARNED_TARGET = MOVER_TYPES | {"PROTEST"}  # moves and protests need no one to be aimed at
 

@@ -101,3 +101,15 @@ def country_target(frame: Frame, places: PlaceIndex, actors: DocumentActors) -> 
     doc = frame.token.doc
     span = doc[top.start: top.end]
     return [actors.coder.state(span.text, top.place.country).with_text(span.text, span.start_char, span.end_char)]
+
+
+def place_target(frame: Frame, top, actors: DocumentActors) -> list[Actor]:
+    """The state an act is done in, as its target when no one is named: "declared a ceasefire
+    in South Sudan" (not when the actors act in their own state: "Sudan withdrew troops")."""
+    if top is None or not top.place.country or top.demonym:
+        return []
+    if top.place.country in {a.country for a in frame.sources}:
+        return []
+    doc = frame.token.doc
+    span = doc[top.start: top.end]
+    return [actors.coder.state(span.text, top.place.country).with_text(span.text, span.start_char, span.end_char)]

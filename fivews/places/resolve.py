@@ -256,6 +256,7 @@ class PlaceResolver:
             # again, now that the article's other places are known: an ambiguous name goes to
             # the namesake in the same state or province as they, or near them
             picks = self._pick_all(options, focus, _Context.of(options, picks))
+            picks = _by_distance(options, picks)
         toponyms = []
         for (_, demonym, embedded, _, _), span, best in zip(options, outer, picks):
             text = span.text
@@ -483,6 +484,73 @@ class _Context:
 def _follows_with_comma(before: Span, span: Span) -> bool:
     """ "Tacoma, Washington": ``span`` right after ``before`` and a comma."""
     return span.start == before.end + 1 and span.doc[before.end].text == ","
+
+
+BEARINGS = {"north": 0, "northeast": 45, "east": 90, "southeast": 135, "south": 180, "southwest": 225, "west": 270,
+            "northwest": 315}
+DISTANCE_UNITS = {"km": 1.0, "kms": 1.0, "kilometres": 1.0, "kilometers": 1.0, "kilometre": 1.0, "kilometer": 1.0,
+                  "miles": 1.609, "mile": 1.609, "mi": 1.609}
+
+
+def _by_distance(options, picks: list) -> list:
+    """An ambiguous name followed by its distance and direction from another place ("Abu
+    Grein, 370 km northwest of Sirte") is the namesake nearest the point they give."""
+    starts = {span.start: i for i, (span, *_rest) in enumerate(options)}
+    out = list(picks)
+    for i, (span, _, _, found, _) in enumerate(options):
+        if len(found) < 2:
+            continue
+        cue = _distance_cue(span, starts)
+        if cue is None:
+            continue
+        km, bearing, j = cue
+        origin = picks[j]
+        if origin is None:
+            continue
+        rad = math.radians(bearing)
+        lat = origin.lat + km / 111.0 * math.cos(rad)
+        lon = origin.lon + km / (111.0 * max(math.cos(math.radians(origin.lat)), 0.1)) * math.sin(rad)
+        best = min(found, key=lambda e: _km(e.lat, e.lon, lat, lon))
+        if _km(best.lat, best.lon, lat, lon) <= max(50.0, km / 2):
+            out[i] = best
+    return out
+
+
+def _distance_cue(span: Span, starts: dict[int, int]) -> tuple[float, float, int] | None:
+    """(km, bearing, index of the other toponym) from the words right after a toponym:
+    ", some 370 km (230 miles) northwest of Sirte"."""
+    doc = span.doc
+    i = span.end
+    end = min(len(doc), span.end + 12, span.sent.end)
+    while i < end and (doc[i].is_punct or doc[i].lower_ in ("some", "about", "around", "roughly", "nearly", "almost")):
+        i += 1
+    if i + 1 >= end or not doc[i].like_num:
+        return None
+    try:
+        number = float(doc[i].text.replace(",", ""))
+    except ValueError:
+        return None
+    unit = DISTANCE_UNITS.get(doc[i + 1].lower_)
+    if unit is None:
+        return None
+    i += 2
+    if i < end and doc[i].text == "(":  # "(230 miles)"
+        while i < end and doc[i].text != ")":
+            i += 1
+        i += 1
+    words = []
+    while i < end and doc[i].lower_ != "of":
+        words.append(doc[i].lower_.replace("-", ""))
+        i += 1
+    bearing = BEARINGS.get("".join(w for w in words if w != "-"))
+    if bearing is None or i + 1 >= end:
+        return None
+    j = i + 1
+    while j < end and doc[j].lower_ in ("the", "town", "city", "capital", "port"):
+        j += 1
+    if j not in starts:
+        return None
+    return number * unit, float(bearing), starts[j]
 
 
 def _same_name(name: str, key: str) -> bool:
