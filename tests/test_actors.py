@@ -111,3 +111,14 @@ def test_an_unknown_organisation_in_a_role_is_kept_uncoded(pipeline):
                                            "Limited on Monday.", published=date(2024, 3, 13)))
     targets = [a for e in events for a in e.targets]
     assert any(a.code == "UNK" and a.kind == "organization" and "Kilima" in a.name for a in targets)
+
+
+def test_a_proper_name_after_the_in_mid_sentence(pipeline):
+    from datetime import date
+
+    from fivews.models import Article
+
+    events = pipeline.extract(Article("a", "Turkey sent military advisers to the Government of National Accord in "
+                                           "Tripoli.", published=date(2020, 1, 8)))
+    assert any(a.code == "LBYGOV" and a.name == "Government of National Accord" for e in events for a in e.targets)
+    assert not any(e.trigger == "Accord" for e in events)

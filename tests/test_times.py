@@ -140,3 +140,9 @@ def test_a_where_clause_happens_when_its_head_does(pipeline):
 def test_a_weekday_the_model_joined_to_other_words_is_still_read(pipeline):
     found = _dates(pipeline, "Protests erupted on Tuesday, days after police shot a student.", date(2024, 3, 13))
     assert found["Protests"] == ("2024-03-12", "day")
+
+
+def test_a_relative_clause_takes_the_date_of_its_noun(pipeline):
+    found = _dates(pipeline, "The country has been unstable since the 2014 revolt that toppled the president.",
+                   date(2024, 3, 13))
+    assert found["toppled"] == ("2014", "year")

@@ -15,6 +15,8 @@ from fivews.text_norm import name_key
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
 GROUP_PRONOUNS = {"it", "its", "they", "them", "their", "theirs", "itself", "themselves", "we", "our", "us"}
 ARMED_SECTORS = {"MIL", "REB", "UAF", "INS"}
+STATE_SIDE = {"GOV", "MIL"}  # the sides a war is fought between: a state's forces ...
+NON_STATE_SIDE = {"REB", "UAF", "INS"}  # ... and those who take up arms against it
 REPORT_LEMMAS = {
     "say", "tell", "announce", "report", "claim", "state", "add", "confirm", "insist", "note",
     "declare", "assert", "allege", "warn", "write", "tweet", "explain", "acknowledge", "admit", "stress",
@@ -77,14 +79,36 @@ class DocumentMemory:
         return found[-1] if found else None
 
     def sides(self, before: int) -> list[Actor]:
-        """The two sides of the fighting: the two armed actors named most often before a token."""
-        counts: dict[str, tuple[int, Actor]] = {}
+        """The two sides of the fighting the story reports: its most named armed actor and
+        that actor's opponent: for rebels, their state's government or army ("the LNA" and
+        "the GNA"); for a state's forces, the rebels of that state, else the forces of
+        another state named most ("both sides")."""
+        counts: dict[str, int] = {}
+        first: dict[str, Actor] = {}
         for i, a, _ in self.mentions:
-            if i < before and (a.kind == "armed_group" or a.sector in ARMED_SECTORS) and a.country:
-                n, _ = counts.get(a.code, (0, a))
-                counts[a.code] = (n + 1, a)
-        ranked = sorted(counts.values(), key=lambda item: -item[0])
-        return [a for _, a in ranked[:2]] if len(ranked) >= 2 else []
+            if i < before and a.country and a.kind != "person" and a.sector in STATE_SIDE | NON_STATE_SIDE:
+                counts[a.code] = counts.get(a.code, 0) + 1
+                first.setdefault(a.code, a)
+        ranked = sorted(counts, key=lambda code: -counts[code])
+        armed = [c for c in ranked if first[c].sector in ARMED_SECTORS or first[c].kind == "armed_group"]
+        if not armed:
+            return []
+        top = first[armed[0]]
+        rebel = top.sector in NON_STATE_SIDE
+        for code in ranked:
+            other = first[code]
+            if code == top.code:
+                continue
+            if rebel and other.country == top.country and other.sector in STATE_SIDE:
+                return [top, other]
+            if not rebel and other.country == top.country and other.sector in NON_STATE_SIDE:
+                return [top, other]
+        if not rebel:
+            for code in armed:
+                other = first[code]
+                if other.country != top.country and other.sector in STATE_SIDE:
+                    return [top, other]
+        return []
 
     def _at(self, token: Token) -> tuple[int, Actor] | None:
         for i, actor, _ in self.mentions:

@@ -78,7 +78,8 @@ def find_matches(doc: Doc | Span, kb: ActorKB) -> list[Match]:
                 entries = [e for e in entries or () if e.kind in ("sector", "modifier")] or None
             if not entries:
                 continue
-            first = text[starts[i]:starts[i] + 1]
+            lead = i + 1 if tok.lower_ == "the" and n > 1 else i  # "the Government of National Accord"
+            first = text[starts[lead]:starts[lead] + 1]
             if not (first.isupper() or first.isdigit()):
                 entries = [e for e in entries if e.kind not in _PROPER]
             if entries:

@@ -57,6 +57,8 @@ def resolve_date(frame: Frame, sent: Span, times: list[TimeMention], other_ancho
             node = tok.head  # "as demonstrations reached the capital": the clause of the noun
             if node.i in by_anchor and node.i not in other_anchors:
                 return by_anchor[node.i]
+        if node.dep_ == "relcl" and node.head.i in by_anchor:
+            return by_anchor[node.head.i]  # "the 2011 uprising that toppled Gaddafi"
         where = _where_clause(node)
         if where is not None and where.i in by_anchor:
             return by_anchor[where.i]  # "protests began on Saturday in Saqqez, where police used tear gas"
