@@ -3,7 +3,6 @@ trigger, its own clause, a clause above it, a clause at the same time ("flew to 
 Sunday to mediate and met ..."), or a date counted from another clause ("a day after")."""
 from __future__ import annotations
 
-import re
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
@@ -144,17 +143,6 @@ def _relative_date(frame: Frame, in_sent: list[TimeMention]) -> TimeMention | No
     return TimeMention(text.start, text.end, text.start_char, text.end_char, ref, frame.token.i)
 
 
-STORY_CONTINUES = re.compile(
-    r"\b(the same day|that (?:same )?(?:day|night|evening|morning|afternoon)|later that (?:day|night|evening)|"
-    r"within (?:hours|minutes|the hour)|(?:hours|minutes|moments) later|shortly afterwards?|soon afterwards?)\b",
-    re.IGNORECASE)
-
-
-def continues_story(sent: Span) -> bool:
-    """Whether a sentence dates itself by the one before: "Within hours ...", "the same day"."""
-    return STORY_CONTINUES.search(sent.text) is not None
-
-
 def sentence_date(sent: Span, times: list[TimeMention]) -> TimeMention | None:
     """The date of a sentence's main clause ("Crowds gathered on Monday", "Saturday's
     bombings came ..."), not of a clause below it ("a plan it accepted in April 2021")."""
@@ -184,7 +172,7 @@ def sequenced(frame: Frame) -> bool:
     return False
 
 
-def in_earlier_clause(tok: Token, frame: Frame) -> bool:
+def in_other_clause(tok: Token, frame: Frame) -> bool:
     """Whether a word sits in a clause placed before or after the event's own ("came a week
     after fighters stormed a hotel in Kismayo") or in a relative clause the event is not in,
     so that what it says is not the event's."""

@@ -20,7 +20,7 @@ from fivews.data_files import load_yaml
 from fivews.events import attributes
 from fivews.events.ontology import acled_category, cameo, default_cameo, PENTA_BY_TYPE
 from fivews.events.patterns import TriggerLexicon, TriggerMatch
-from fivews.events.dating import continues_story, in_earlier_clause, resolve_date, sentence_date, sequenced
+from fivews.events.dating import in_other_clause, resolve_date, sentence_date, sequenced
 from fivews.events.role_fill import (MOVER_TYPES, country_target, learned_role, place_target, population_target,
                                      unknown_person)
 from fivews.events.role_model import RoleModel
@@ -556,7 +556,7 @@ def build_events(
             seat = places.seat(frame.sources) if top is None and ttype in HOME_TYPES else None
             if top is None:
                 top = sentence_place(sent, places, ttype, actor_tokens)
-                if top is not None and in_earlier_clause(doc[top.start], frame):
+                if top is not None and in_other_clause(doc[top.start], frame):
                     top = None  # "came a week after fighters stormed a hotel in Kismayo": not here
             if top is not None:
                 location = top.place
