@@ -296,3 +296,8 @@ def test_a_ceasefire_declared_in_a_state_is_aimed_at_it(pipeline):
     event = _find(_extract(pipeline, "The rebel commander declared a unilateral ceasefire in Mozambique on Monday."),
                   "CONCEDE")
     assert [a.code for a in event.targets] == ["MOZ"]
+
+
+def test_the_owner_of_goods_a_ban_falls_on(pipeline):
+    event = _find(_extract(pipeline, "Japan has agreed to lift a ban on imports of Australian beef."), "CONCEDE")
+    assert [a.code for a in event.targets] == ["AUS"]

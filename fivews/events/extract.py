@@ -179,9 +179,12 @@ class EventExtractor:
             if subject is not None:
                 frame.sources = actors.actors_for(subject)
                 frame.source_slot = None if frame.sources else subject
+            # "agreed to lift the tariffs": the object hangs on a later word of the trigger
+            heads = [verb, *(c for c in verb.children if c.dep_ == "xcomp" and c.i in trigger_words)]
             for slot in trig.target or ("dobj",):
                 if slot in ("dobj", "iobj", "dative"):
-                    objs = [c for c in verb.children if c.dep_ in (slot, "dative" if slot == "iobj" else slot) and c.i not in trigger_words]
+                    objs = [c for h in heads for c in h.children
+                            if c.dep_ in (slot, "dative" if slot == "iobj" else slot) and c.i not in trigger_words]
                 else:
                     objs = prep_objects(verb, (slot,))
                     for child in verb.children:  # "take control of X": the preposition hangs on a trigger word
@@ -251,7 +254,8 @@ class EventExtractor:
         ban on Cypriot ships", "spurned offers by the Kabul government". Of an act of force
         only its author: in "condemned the attacks on military sites" the sites are the
         victims of the attacks, not the target of the condemnation."""
-        for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        heads = [verb, *(c for c in verb.children if c.dep_ == "xcomp" and c.i in trigger_words)]
+        for obj in (c for h in heads for c in h.children if c.dep_ == "dobj"):
             for child in obj.children:
                 if child.dep_ == "poss" and child.lower_ not in GROUP_PRONOUNS | PERSON_PRONOUNS:
                     found = actors.actors_for(child)
@@ -261,7 +265,9 @@ class EventExtractor:
             preps = AUTHOR_PREPS if act is not None and act.trigger.type in FORCE_TYPES else OWNER_PREPS
             for pobj in prep_objects(obj, preps):
                 if pobj.i not in trigger_words:
-                    found = actors.actors_for(pobj)
+                    # "the ban on imports of British beef": whose goods, one phrase further
+                    found = actors.actors_for(pobj) or [a for inner in prep_objects(pobj, ("of", "from"))
+                                                        for a in actors.actors_for(inner)]
                     if found:
                         return found
         return []
