@@ -243,3 +243,13 @@ def test_real_pipeline_on_the_small_files(pipeline):
     assert gold.figures["event_recall"] >= 2 / 3, gold.details
     places = evaluate_places(EVAL / "mini_gwn.xml", pipeline, with_details=True)
     assert places.figures["accuracy_161km"] >= 2 / 3, places.details
+
+
+def test_calibration_counts_by_band_and_checks_the_rise():
+    from fivews.evaluate.metrics import calibration
+
+    table, figures = calibration([(0.4, False), (0.6, True), (0.6, False), (0.9, True), (0.95, True)], "Events")
+    assert [row[1:] for row in table.rows] == [[1, 0, 0.0], [2, 1, 0.5], [0, 0, None], [2, 2, 1.0]]
+    assert figures["confidence_rises"] is True
+    _, falling = calibration([(0.4, True), (0.9, False)], "Events")
+    assert falling["confidence_rises"] is False

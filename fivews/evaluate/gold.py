@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from fivews.evaluate.metrics import PRF, Accuracy, FormatError, Report, Table, haversine_km
+from fivews.evaluate.metrics import PRF, Accuracy, FormatError, Report, Table, calibration, haversine_km
 from fivews.events.ontology import PLOVER_TYPES
 from fivews.models import Article, Event
 from fivews.times.calendar import parse_iso_date
@@ -207,9 +207,12 @@ def evaluate_gold(path: str | Path, pipeline, limit: int | None = None, with_det
     type_accepted = Accuracy()
     per_article = Table("By article", ["article", "gold", "predicted", "matched", "precision", "recall", "f1"])
     details: list[dict[str, Any]] = []
+    scored: list[tuple[float, bool]] = []  # (confidence, matched a gold event) for every prediction
     for article, events in pipeline.extract_many([g.article for g in golds]):
         gold = by_id[article.id]
         pairs, unmatched = match_article(gold, events)
+        wrong_ids = {id(e) for e in unmatched}
+        scored += [(e.confidence, id(e) not in wrong_ids) for e in events]
         counts = PRF()
         for g, event in pairs:
             if g.optional:
@@ -250,7 +253,9 @@ def evaluate_gold(path: str | Path, pipeline, limit: int | None = None, with_det
     for name in SCORED_FIELDS:
         acc = fields[name]
         field_table.rows.append([name, acc.total, acc.right, acc.value])
-    report.tables += [per_article, field_table]
+    bands, shares = calibration(scored, "Predicted events")
+    report.figures.update(shares)
+    report.tables += [per_article, field_table, bands]
     report.details = details
     return report
 

@@ -137,6 +137,26 @@ class Report:
         return out
 
 
+CONFIDENCE_BANDS = (0.0, 0.5, 0.7, 0.85, 1.01)
+
+
+def calibration(scored: Sequence[tuple[float, bool]], what: str) -> tuple[Table, dict[str, Any]]:
+    """How often a prediction is right in each band of its confidence: the check that
+    the score means something (higher is more often right). Returns the table and the
+    figures: the share right per band, and whether it rises from band to band."""
+    table = Table(f"{what} right by confidence", ["confidence", "predictions", "right", "share right"])
+    shares: dict[str, float | None] = {}
+    for low, high in zip(CONFIDENCE_BANDS, CONFIDENCE_BANDS[1:]):
+        inside = [ok for conf, ok in scored if low <= conf < high]
+        label = f"{low:.2f}-{min(high, 1.0):.2f}"
+        share = ratio(sum(inside), len(inside))
+        shares[label] = share
+        table.rows.append([label, len(inside), sum(inside), share])
+    known = [v for v in shares.values() if v is not None]
+    rising = all(a <= b for a, b in zip(known, known[1:]))
+    return table, {"share_right_by_confidence": shares, "confidence_rises": rising}
+
+
 def fmt(value: Any) -> str:
     if value is None:
         return "-"

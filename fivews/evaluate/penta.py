@@ -4,6 +4,8 @@ The file is ``sentence<TAB>label`` per line (0 neutral statement, 1 verbal coope
 2 material cooperation, 3 verbal conflict, 4 material conflict). fivews labels a sentence
 with the PentaClass of its main event — the one whose trigger stands highest in the parse
 (nearest the main verb), then the most confident — and with 0 when it finds no event.
+The main events are also counted by their confidence: the share whose class is right in
+each band of confidence shows whether the score means something.
 """
 from __future__ import annotations
 
@@ -12,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from fivews.evaluate.metrics import FormatError, Report, Table, confusion, per_class_prf
+from fivews.evaluate.metrics import FormatError, Report, Table, calibration, confusion, per_class_prf
 from fivews.models import Article, Event
 
 LABELS = (0, 1, 2, 3, 4)
@@ -58,9 +60,13 @@ def evaluate_penta(path: str | Path, pipeline, limit: int | None = None, with_de
     articles = [Article(id=f"line-{s.line}", text=s.text) for s in items]
     predicted: list[int] = []
     details = []
+    scored: list[tuple[float, bool]] = []  # (confidence of the main event, its class right)
     for item, (_, events) in zip(items, pipeline.extract_many(articles)):
         label = sentence_class(events)
         predicted.append(label)
+        event = main_event(events)
+        if event is not None:
+            scored.append((event.confidence, label == item.label))
         if with_details and label != item.label:
             event = main_event(events)
             details.append({"line": item.line, "gold": item.label, "predicted": label, "sentence": item.text,
@@ -84,7 +90,9 @@ def evaluate_penta(path: str | Path, pipeline, limit: int | None = None, with_de
     matrix = Table("Confusion (rows gold, columns predicted)", ["gold"] + [str(c) for c in LABELS])
     for c, row in zip(LABELS, confusion(gold, predicted, LABELS)):
         matrix.rows.append([c, *row])
-    report.tables += [classes, matrix]
+    bands, shares = calibration(scored, "Main events' class")
+    report.figures.update(shares)
+    report.tables += [classes, matrix, bands]
     report.details = details
     return report
 
