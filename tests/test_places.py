@@ -194,3 +194,8 @@ def test_a_distance_and_direction_from_another_place_decide_a_namesake(pipeline)
     cued = _places(pipeline, "Spanish police raided homes in Valencia, 160 km west of Caracas.")
     assert plain["Valencia"][0] == "ESP"
     assert cued["Valencia"][0] == "VEN"
+
+
+def test_an_organisations_acronym_is_not_a_place(pipeline):
+    found = _places(pipeline, "Fighters loyal to the GNA attacked LNA positions on the road to Misrata.")
+    assert "GNA" not in found and found["Misrata"][0] == "LBY"

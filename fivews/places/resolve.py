@@ -84,8 +84,9 @@ class PlaceResolver:
             if not len(span) or any(i in taken for i in range(span.start, span.end)):
                 return
             if not demonym and self._names_actor(span, surnames) and not (
-                    _after_locative(span) and span.root.dep_ == "pobj"):
-                return  # "took Khan into custody" after "Imran Khan"; "Hamas said"; "in Hamas-run Gaza"
+                    _after_locative(span) and span.root.dep_ == "pobj" and not span.text.isupper()):
+                return  # "took Khan into custody" after "Imran Khan"; "Hamas said"; "in Hamas-run Gaza";
+                # an organisation's acronym is never a place: "loyal to the GNA"
             if not demonym:
                 span = self._with_division_word(span)
                 if not self.gazetteer.lookup(span.text) and any(
