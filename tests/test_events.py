@@ -301,3 +301,14 @@ def test_a_ceasefire_declared_in_a_state_is_aimed_at_it(pipeline):
 def test_the_owner_of_goods_a_ban_falls_on(pipeline):
     event = _find(_extract(pipeline, "Japan has agreed to lift a ban on imports of Australian beef."), "CONCEDE")
     assert [a.code for a in event.targets] == ["AUS"]
+
+
+def test_new_repression_and_deployment_wording(pipeline):
+    event = _find(_extract(pipeline, "On Monday the interior ministry shut the opposition party's headquarters in "
+                                     "Dakar."), "COERCE")
+    assert event.cameo == "172"
+    event = _find(_extract(pipeline, "The junta had removed the president and dissolved parliament."), "COERCE")
+    assert event.cameo == "170"
+    event = _find(_extract(pipeline, "Chinese coast guard ships carried out patrols in waters east of Taiwan."),
+                  "MOBILIZE")
+    assert event.location is not None and event.location.country == "TWN"

@@ -23,6 +23,10 @@ PART_OF_PLACE = {"part", "area", "outskirts", "city", "town", "village", "provin
                  "capital", "county", "state", "island", "streets", "street"}
 
 
+DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+              "north-east", "north-west", "south-east", "south-west"}
+
+
 class PlaceIndex:
     """The toponyms of one Doc, by token."""
 
@@ -42,6 +46,11 @@ class PlaceIndex:
         for child in tok.children:
             if child.dep_ in ("compound", "nmod", "amod") and child.i in self.at and not self.at[child.i].demonym:
                 return self.at[child.i]
+        for side in (c for c in tok.children if c.dep_ in ("advmod", "amod", "npadvmod") and c.lower_ in DIRECTIONS):
+            for prep in (c for c in side.children if c.dep_ == "prep" and c.lower_ == "of"):
+                for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                    if pobj.i in self.at and not self.at[pobj.i].demonym:
+                        return self.at[pobj.i]  # "in waters east of Taiwan"
         if tok.lemma_.lower() in PART_OF_PLACE:
             for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
                 for pobj in (c for c in prep.children if c.dep_ == "pobj"):
@@ -110,6 +119,10 @@ def _prep_places(node: Token, index: PlaceIndex, event_type: str, near: bool = F
                         found.append(top)
         elif child.dep_ == "advmod" and child.lower_ in ("close", "near", "nearby"):
             found.extend(_prep_places(child, index, event_type, near=True))
+        elif child.dep_ in ("advmod", "npadvmod") and child.lower_ in DIRECTIONS:
+            for prep in (c for c in child.children if c.dep_ == "prep" and c.lower_ == "of"):
+                found.extend(index.toponym_of(p) for p in prep.children
+                             if p.dep_ == "pobj" and index.toponym_of(p) is not None)  # "east of Taiwan"
     return found
 
 
