@@ -122,3 +122,16 @@ def test_a_proper_name_after_the_in_mid_sentence(pipeline):
                                            "Tripoli.", published=date(2020, 1, 8)))
     assert any(a.code == "LBYGOV" and a.name == "Government of National Accord" for e in events for a in e.targets)
     assert not any(e.trigger == "Accord" for e in events)
+
+
+def test_the_rival_camps_of_a_war_are_its_two_sides_when_the_article_names_them(pipeline):
+    from datetime import date
+
+    from fivews.models import Article
+
+    text = ("Egypt asked the two rival camps at war in Sudan to hold their fire. The army bombed Rapid Support "
+            "Forces positions in Khartoum, and the RSF shelled an army base in Omdurman.")
+    events = pipeline.extract(Article("a", text, published=date(2023, 4, 20)))
+    request = [e for e in events if e.type == "REQUEST"]
+    codes = {a.code for a in request[0].targets} if request else set()
+    assert "SDNREB" in codes and codes & {"SDNGOV", "SDNMIL"} and len(codes) == 2
