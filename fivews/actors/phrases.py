@@ -181,15 +181,15 @@ class DocumentActors:
         # "the two rival camps at war in Libya": the parties to a conflict in a state, the
         # government and the rebels when the article names them (the LNA and the GNA)
         if any(m.entry.kind == "modifier" and m.entry.ref == "sides" for m in self._matches_in(tok)):
-            for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "of")):
-                for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-                    states = [a for a in self.actors_for(pobj) if a.kind == "state"]
-                    if len(states) == 1:  # the two sides the article names in that state, else the state
-                        both = self.memory.sides(len(self.doc))
-                        if len(both) == 2 and all(a.country == states[0].country for a in both):
-                            states = both
-                    if states:
-                        return [a.with_text(_phrase_text(tok)) for a in states]
+            start, end = argument_bounds(tok)  # "camps at war in Sudan": the state may hang lower
+            for pobj in (t for t in self.doc[start:end] if t.dep_ == "pobj" and t.head.lower_ in ("in", "of")):
+                states = [a for a in self.actors_for(pobj) if a.kind == "state"]
+                if len(states) == 1:  # the two sides the article names in that state, else the state
+                    both = self.memory.sides(len(self.doc))
+                    if len(both) == 2 and all(a.country == states[0].country for a in both):
+                        states = both
+                if states:
+                    return [a.with_text(_phrase_text(tok)) for a in states]
         return []
 
     def _collective(self, tok: Token) -> list[Actor]:
