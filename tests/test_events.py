@@ -312,3 +312,14 @@ def test_new_repression_and_deployment_wording(pipeline):
     event = _find(_extract(pipeline, "Chinese coast guard ships carried out patrols in waters east of Taiwan."),
                   "MOBILIZE")
     assert event.location is not None and event.location.country == "TWN"
+
+
+def test_munitions_name_their_owner_not_a_sector(pipeline):
+    event = _find(_extract(pipeline, "Rockets and artillery shells landed near the airport."), "ASSAULT")
+    assert event.sources == ()
+    event = _find(_extract(pipeline, "Russian missiles struck a power station in Kharkiv."), "ASSAULT")
+    assert [a.code for a in event.sources] == ["RUS"]
+
+
+def test_a_past_form_the_lemmatizer_misses(pipeline):
+    assert [e for e in _extract(pipeline, "Government troops retook the town on Monday.") if e.type == "COERCE"]

@@ -178,6 +178,8 @@ class EventExtractor:
             subject = subject_of(verb)
             if subject is not None:
                 frame.sources = actors.actors_for(subject)
+                if subject.i in trigger_words:  # a munition or carrier: "Russian missiles", not "artillery shells"
+                    frame.sources = [a for a in frame.sources if a.country]
                 frame.source_slot = None if frame.sources else subject
             # "agreed to lift the tariffs": the object hangs on a later word of the trigger
             heads = [verb, *(c for c in verb.children if c.dep_ == "xcomp" and c.i in trigger_words)]
