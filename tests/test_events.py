@@ -323,3 +323,15 @@ def test_munitions_name_their_owner_not_a_sector(pipeline):
 
 def test_a_past_form_the_lemmatizer_misses(pipeline):
     assert [e for e in _extract(pipeline, "Government troops retook the town on Monday.") if e.type == "COERCE"]
+
+
+def test_natural_forces_attack_no_one(pipeline):
+    assert not [e for e in _extract(pipeline, "A cyclone hit the coast of Mozambique, killing 20 people.")
+                if e.type == "ASSAULT"]
+    assert not [e for e in _extract(pipeline, "Cuba sent doctors to fight the cholera epidemic in Haiti.")
+                if e.type == "ASSAULT"]
+
+
+def test_the_meeting_stayed_away_from_is_part_of_the_rejection(pipeline):
+    events = _extract(pipeline, "The Iranian president stayed away from the summit in Baku.")
+    assert [e.type for e in events] == ["REJECT"]

@@ -85,6 +85,7 @@ class EventExtractor:
         self.perception = _cue("perception_verbs")
         self.recipient = _cue("recipient_verbs")
         self.eventive = _cue("eventive_verbs")
+        self.natural_forces = _cue("natural_forces")
 
     # -- finding frames ---------------------------------------------------------------------
     def frames(self, sent: Span, actors: DocumentActors) -> list[Frame]:
@@ -94,6 +95,8 @@ class EventExtractor:
             if named is not None and named.end - named.start > 1 and named.entry.kind in NAME_KINDS:
                 continue  # "Accord" in "Government of National Accord" is no agreement
             found = self.lexicon.match(tok)
+            if found is not None and found.trigger.type == "ASSAULT" and self._natural(tok):
+                continue  # "the earthquake struck", "to fight the epidemic"
             if self.lexicon.is_report(tok) and tok.pos_ in ("VERB", "AUX") and (found is None or not found.trigger.words):
                 continue  # a speech verb is an event only in a longer entry ("described it as a provocation")
             if found is not None:
@@ -135,11 +138,23 @@ class EventExtractor:
             keep.injured = keep.injured or drop.injured
             drop.absorbed = True
 
+    def _natural(self, verb: Token) -> bool:
+        """Whether a verb of violence has a natural force as its subject or object."""
+        if verb.pos_ not in ("VERB", "AUX"):
+            return False
+        subject = subject_of(verb)
+        words = [subject] if subject is not None else []
+        words += [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+        return any(w.lemma_.lower() in self.natural_forces or w.lower_ in self.natural_forces for w in words)
+
     def _governed(self, tok: Token, matches: dict[int, TriggerMatch]) -> Token | None:
         """The trigger whose content ``tok`` is part of, if any."""
         node = tok
         for _ in range(8):
-            if node.dep_ not in CONTENT_DEPS or node.head == node:
+            if node.head == node:
+                return None
+            if node.dep_ not in CONTENT_DEPS and not (
+                    node.head.i in matches and node.i in matches[node.head.i].tokens):  # "stayed away from the summit"
                 return None
             if node.dep_ == "conj" and node.pos_ in ("VERB", "AUX") and node.head.pos_ in ("VERB", "AUX"):
                 return None  # "fired tear gas and detained protesters": two events, not one inside the other
