@@ -135,3 +135,14 @@ def test_the_rival_camps_of_a_war_are_its_two_sides_when_the_article_names_them(
     request = [e for e in events if e.type == "REQUEST"]
     codes = {a.code for a in request[0].targets} if request else set()
     assert "SDNREB" in codes and codes & {"SDNGOV", "SDNMIL"} and len(codes) == 2
+
+
+def test_a_role_or_a_place_in_a_state_is_of_that_state(pipeline):
+    from datetime import date
+
+    from fivews.models import Article
+
+    events = pipeline.extract(Article("a", "Rebels fired missiles at a military base in Saudi Arabia and at the "
+                                           "cities in the United Arab Emirates.", published=date(2022, 1, 20)))
+    codes = {a.code for e in events for a in e.targets}
+    assert "SAUMIL" in codes

@@ -158,6 +158,16 @@ class DocumentActors:
                 if actor is not None and actor.sector:
                     return [self._with_sector(a, actor.sector, tok) for a in inner]
                 return [a.with_text(_phrase_text(tok)) for a in inner]
+        # "militants in Kunar", "a military base in Saudi Arabia", "the cities in Saudi Arabia":
+        # a role, or a place, in a state is of that state
+        sides = any(m.entry.kind == "modifier" and m.entry.ref == "sides" for m in self._matches_in(tok))
+        if not sides and (actor is not None and actor.sector or actor is None and tok.lemma_.lower() in PLACE_HEADS):
+            for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "inside", "across")):
+                for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                    states = [a for a in self.actors_for(pobj) if a.kind == "state" and a.country]
+                    if states:
+                        return [self.coder.state(_phrase_text(tok), states[0].country,
+                                                 actor.sector if actor is not None else None)]
         if actor is not None and actor.sector:
             # "his troops" after "Zelensky": the sector of the owner's state
             for child in tok.children:
@@ -180,7 +190,7 @@ class DocumentActors:
                     return [ante.with_text(_phrase_text(tok))]
         # "the two rival camps at war in Libya": the parties to a conflict in a state, the
         # government and the rebels when the article names them (the LNA and the GNA)
-        if any(m.entry.kind == "modifier" and m.entry.ref == "sides" for m in self._matches_in(tok)):
+        if sides:
             start, end = argument_bounds(tok)  # "camps at war in Sudan": the state may hang lower
             for pobj in (t for t in self.doc[start:end] if t.dep_ == "pobj" and t.head.lower_ in ("in", "of")):
                 states = [a for a in self.actors_for(pobj) if a.kind == "state"]
@@ -246,6 +256,9 @@ class DocumentActors:
         return self.coder.compose(text, matches, tok.i, self.day, person_name)
 
 
+# places named by a common noun that stand for the people of the state they are in
+PLACE_HEADS = {"city", "town", "village", "region", "province", "area", "district", "territory", "camp", "border",
+               "base", "airport", "port", "capital"}
 QUANTITY_HEADS = {"number", "dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "million", "millions",
                   "group", "groups", "some", "many", "most", "majority", "minority", "all", "each", "several", "couple",
                   "handful", "one", "two", "three", "four", "five", "both", "none", "part", "rest", "team",
