@@ -335,3 +335,11 @@ def test_natural_forces_attack_no_one(pipeline):
 def test_the_meeting_stayed_away_from_is_part_of_the_rejection(pipeline):
     events = _extract(pipeline, "The Iranian president stayed away from the summit in Baku.")
     assert [e.type for e in events] == ["REJECT"]
+
+
+def test_targets_named_through_the_attack_and_the_authors_of_threats(pipeline):
+    event = _find(_extract(pipeline, "Turkish air strikes hit Kurdish militant positions in northern Iraq."), "ASSAULT")
+    assert event.targets
+    event = _find(_extract(pipeline, "The ministers condemned the raids and the threats made by the Russian "
+                                     "government."), "ACCUSE")
+    assert [a.code for a in event.targets] == ["RUSGOV"]

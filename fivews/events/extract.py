@@ -272,7 +272,7 @@ class EventExtractor:
         only its author: in "condemned the attacks on military sites" the sites are the
         victims of the attacks, not the target of the condemnation."""
         heads = [verb, *(c for c in verb.children if c.dep_ == "xcomp" and c.i in trigger_words)]
-        for obj in (c for h in heads for c in h.children if c.dep_ == "dobj"):
+        for obj in (o for h in heads for c in h.children if c.dep_ == "dobj" for o in (c, *c.conjuncts)):
             for child in obj.children:
                 if child.dep_ == "poss" and child.lower_ not in GROUP_PRONOUNS | PERSON_PRONOUNS:
                     found = actors.actors_for(child)
@@ -280,7 +280,8 @@ class EventExtractor:
                         return found
             act = self.lexicon.match(obj)
             preps = AUTHOR_PREPS if act is not None and act.trigger.type in FORCE_TYPES else OWNER_PREPS
-            for pobj in prep_objects(obj, preps):
+            made = [v for v in obj.children if v.dep_ == "acl" and v.tag_ == "VBN"]  # "threats made by X"
+            for pobj in [*prep_objects(obj, preps), *(a for a in map(agent_of, made) if a is not None)]:
                 if pobj.i not in trigger_words:
                     # "the ban on imports of British beef": whose goods, one phrase further
                     found = actors.actors_for(pobj) or [a for inner in prep_objects(pobj, ("of", "from"))
@@ -417,6 +418,10 @@ class EventExtractor:
                         targets = found
                         break
                     frame.target_place = frame.target_place or objs[0]
+        if not targets and noun.dep_ == "nsubj" and head.lemma_.lower() in self.lexicon.impact_verbs:
+            for obj in (c for c in head.children if c.dep_ == "dobj"):  # "air strikes hit the enclave"
+                targets = actors.actors_for(obj)
+                frame.target_place = frame.target_place or (obj if not targets else None)
         if not targets:
             frame.light = light
             targets = self._purpose_target(frame, actors)
