@@ -343,3 +343,15 @@ def test_targets_named_through_the_attack_and_the_authors_of_threats(pipeline):
     event = _find(_extract(pipeline, "The ministers condemned the raids and the threats made by the Russian "
                                      "government."), "ACCUSE")
     assert [a.code for a in event.targets] == ["RUSGOV"]
+
+
+def test_refusing_to_lift_a_ban_aims_at_those_under_it(pipeline):
+    event = _find(_extract(pipeline, "Athens still refuses to lift the ban on Turkish ships."), "REJECT")
+    assert [a.code for a in event.targets] == ["TUR"]
+
+
+def test_a_protest_against_someone_is_one_event_aimed_at_them(pipeline):
+    events = _extract(pipeline, "The jailed activist started a hunger strike to protest against Egyptian "
+                                "authorities.")
+    protests = [e for e in events if e.type == "PROTEST"]
+    assert len(protests) == 1 and [a.code for a in protests[0].targets] == ["EGYGOV"]

@@ -149,6 +149,11 @@ class EventExtractor:
 
     def _governed(self, tok: Token, matches: dict[int, TriggerMatch]) -> Token | None:
         """The trigger whose content ``tok`` is part of, if any."""
+        own = matches.get(tok.i)
+        if own is not None and tok.dep_ in ("relcl", "advcl", "acl", "xcomp") and tok.head.i in matches \
+                and matches[tok.head.i].trigger.type == own.trigger.type \
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+            return tok.head  # "a hunger strike to protest against X": the purpose of the same act
         node = tok
         for _ in range(8):
             if node.head == node:
@@ -236,7 +241,9 @@ class EventExtractor:
                     if comp.dep_ == "xcomp" and comp.pos_ == "VERB":
                         objs = [c for c in comp.children if c.dep_ == "dobj"] or prep_objects(comp, ("against", "on", "at"))
                         if objs:
-                            frame.targets = actors.actors_for(objs[0])
+                            # "refused to lift the ban on Cypriot ships": whom the object bears on
+                            frame.targets = actors.actors_for(objs[0]) or self._owner_of_object(
+                                comp, set(), actors, author_of_force=False)  # lifting a ban aims at those under it
                             break
         if not frame.targets:
             frame.targets = self._purpose_target(frame, actors)
@@ -252,13 +259,20 @@ class EventExtractor:
         heads = [frame.token] + ([frame.light] if frame.light is not None else [])
         for head in heads:
             for clause in head.children:
-                if clause.dep_ not in ("xcomp", "advcl", "acl") or clause.pos_ != "VERB":
-                    continue
+                infinitive = clause.dep_ == "relcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+                if clause.dep_ not in ("xcomp", "advcl", "acl") and not infinitive or clause.pos_ != "VERB":
+                    continue  # "a hunger strike to protest against X" is a purpose too
                 lemma = clause.lemma_.lower()
                 if frame.type == "AID" and lemma in BENEFIT_VERBS or frame.type == "ASSAULT" and lemma == "target":
                     objs = [c for c in clause.children if c.dep_ == "dobj"]
                 elif frame.type == "REQUEST" and any(c.dep_ == "mark" and c.lower_ == "for" for c in clause.children):
                     objs = [c for c in clause.children if c.dep_ == "nsubj"]
+                elif frame.type == "PROTEST" and lemma == "protest":  # "a hunger strike to protest against X"
+                    objs = [c for c in clause.children if c.dep_ == "dobj"] or prep_objects(clause, ("against",))
+                    found = [a for o in objs for a in actors.actors_for(o)] or self._owner_of_object(clause, set(), actors)
+                    if found:
+                        return found
+                    continue
                 else:
                     continue
                 found = actors.actors_for(objs[0]) if objs else []
@@ -266,7 +280,8 @@ class EventExtractor:
                     return found
         return []
 
-    def _owner_of_object(self, verb: Token, trigger_words: set[int], actors: DocumentActors) -> list[Actor]:
+    def _owner_of_object(self, verb: Token, trigger_words: set[int], actors: DocumentActors,
+                         author_of_force: bool = True) -> list[Actor]:
         """The actor the object belongs to or bears on: "rejected Iraq's demands", "lifted the
         ban on Cypriot ships", "spurned offers by the Kabul government". Of an act of force
         only its author: in "condemned the attacks on military sites" the sites are the
@@ -279,7 +294,8 @@ class EventExtractor:
                     if found:
                         return found
             act = self.lexicon.match(obj)
-            preps = AUTHOR_PREPS if act is not None and act.trigger.type in FORCE_TYPES else OWNER_PREPS
+            force = author_of_force and act is not None and act.trigger.type in FORCE_TYPES
+            preps = AUTHOR_PREPS if force else OWNER_PREPS
             made = [v for v in obj.children if v.dep_ == "acl" and v.tag_ == "VBN"]  # "threats made by X"
             for pobj in [*prep_objects(obj, preps), *(a for a in map(agent_of, made) if a is not None)]:
                 if pobj.i not in trigger_words:
