@@ -355,3 +355,19 @@ def test_a_protest_against_someone_is_one_event_aimed_at_them(pipeline):
                                 "authorities.")
     protests = [e for e in events if e.type == "PROTEST"]
     assert len(protests) == 1 and [a.code for a in protests[0].targets] == ["EGYGOV"]
+
+
+def test_an_attack_and_the_killing_in_its_relative_clause_are_one_event(pipeline):
+    events = [e for e in _extract(pipeline, "The group claimed the bombings that killed 45 people in Kabul.")
+              if e.type == "ASSAULT"]
+    assert len(events) == 1 and events[0].fatalities == 45 and events[0].targets
+
+
+def test_rejected_demands_aim_at_the_states_that_made_them(pipeline):
+    event = _find(_extract(pipeline, "The regional government rejected the Serbian and Hungarian demands."), "REJECT")
+    assert {a.code for a in event.targets} == {"SRB", "HUN"}
+
+
+def test_aid_to_help_a_state_cope(pipeline):
+    event = _find(_extract(pipeline, "Japan is sending aid to help Nepal cope with the floods."), "AID")
+    assert [a.code for a in event.targets] == ["NPL"]

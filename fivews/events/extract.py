@@ -264,7 +264,8 @@ class EventExtractor:
                     continue  # "a hunger strike to protest against X" is a purpose too
                 lemma = clause.lemma_.lower()
                 if frame.type == "AID" and lemma in BENEFIT_VERBS or frame.type == "ASSAULT" and lemma == "target":
-                    objs = [c for c in clause.children if c.dep_ == "dobj"]
+                    objs = [c for c in clause.children if c.dep_ == "dobj"] or [  # "to help North Korea cope"
+                        g for c in clause.children if c.dep_ in ("ccomp", "xcomp") for g in c.children if g.dep_ == "nsubj"]
                 elif frame.type == "REQUEST" and any(c.dep_ == "mark" and c.lower_ == "for" for c in clause.children):
                     objs = [c for c in clause.children if c.dep_ == "nsubj"]
                 elif frame.type == "PROTEST" and lemma == "protest":  # "a hunger strike to protest against X"
@@ -293,6 +294,13 @@ class EventExtractor:
                     found = actors.actors_for(child)
                     if found:
                         return found
+            # "rejected the Iraqi and Turkish demands": the states whose demands they are
+            states: dict[str, Actor] = {}
+            for adj in (c for c in obj.children if c.dep_ == "amod"):
+                for a in (a for t in (adj, *adj.conjuncts) for a in actors.actors_for(t) if a.kind == "state"):
+                    states.setdefault(a.code, a)
+            if states:
+                return list(states.values())
             act = self.lexicon.match(obj)
             force = author_of_force and act is not None and act.trigger.type in FORCE_TYPES
             preps = AUTHOR_PREPS if force else OWNER_PREPS
@@ -434,6 +442,10 @@ class EventExtractor:
                         targets = found
                         break
                     frame.target_place = frame.target_place or objs[0]
+        if not targets and trig.type == "ASSAULT":
+            for rel in (c for c in noun.children if c.dep_ == "relcl" and attributes.is_killing(c)):
+                victims = [c for c in rel.children if c.dep_ == "dobj"]  # "the bombings that killed 300 people"
+                targets = actors.actors_for(victims[0]) if victims else []
         if not targets and noun.dep_ == "nsubj" and head.lemma_.lower() in self.lexicon.impact_verbs:
             for obj in (c for c in head.children if c.dep_ == "dobj"):  # "air strikes hit the enclave"
                 targets = actors.actors_for(obj)
@@ -479,7 +491,9 @@ class EventExtractor:
             if frame.match.trigger.pos != "verb" or not (attributes.is_killing(verb) or attributes.is_injuring(verb)):
                 continue
             head = by_token.get(verb.head.i)  # "attacked a market, killing 12 civilians"
-            if verb.dep_ in ("advcl", "conj", "xcomp") and head is not None and head is not frame and head.type == "ASSAULT":
+            # "attacked a market, killing 12 civilians"; "the bombings that killed 300 people"
+            if verb.dep_ in ("advcl", "conj", "xcomp", "relcl") and head is not None and head is not frame \
+                    and head.type == "ASSAULT":
                 head.fatalities = head.fatalities or frame.fatalities
                 head.injured = head.injured or frame.injured
                 head.targets = head.targets or frame.targets
