@@ -371,3 +371,13 @@ def test_rejected_demands_aim_at_the_states_that_made_them(pipeline):
 def test_aid_to_help_a_state_cope(pipeline):
     event = _find(_extract(pipeline, "Japan is sending aid to help Nepal cope with the floods."), "AID")
     assert [a.code for a in event.targets] == ["NPL"]
+
+
+def test_more_wording_of_expulsions_strikes_suspensions_and_cooperation(pipeline):
+    event = _find(_extract(pipeline, "Three observers for the OSCE were expelled from Belarus on Friday."), "SANCTION")
+    assert [a.code for a in event.sources] == ["BLR"]
+    assert _find(_extract(pipeline, "The junta forced aid workers out of the region."), "COERCE").cameo == "174"
+    assert _find(_extract(pipeline, "Dock workers stopped work at the port of Durban on Monday."), "PROTEST")
+    assert _find(_extract(pipeline, "Algeria announced a suspension of flights to France."), "SANCTION")
+    event = _find(_extract(pipeline, "Kenyan prosecutors shared evidence with Uganda."), "COOPERATE")
+    assert [a.code for a in event.targets] == ["UGA"]

@@ -275,7 +275,8 @@ def _is_quantity(tok: Token) -> bool:
 
 SPEAKS_FOR = {"spokesman", "spokeswoman", "spokesperson", "representative", "envoy", "negotiator", "delegate",
               "delegation", "commander", "leader", "member", "official", "fighter", "follower", "supporter",
-              "loyalist", "ally", "aide", "relative", "family", "militant", "unit", "wing", "branch", "affiliate"}
+              "loyalist", "ally", "aide", "relative", "family", "militant", "unit", "wing", "branch", "affiliate",
+              "inspector", "monitor", "observer", "investigator", "peacekeeper", "staff", "employee", "worker"}
 AFFILIATION_VERBS = {"align", "ally", "loyal", "affiliate", "link", "back", "support", "associate", "belong", "tie", "close"}
 
 

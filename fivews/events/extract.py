@@ -36,6 +36,7 @@ AUTHOR_PREPS = ("by", "from")  # "attacks by the rebels"
 FORCE_TYPES = {"ASSAULT", "COERCE", "THREATEN", "MOBILIZE"}
 CONTENT_TARGET_TYPES = {"THREATEN", "AGREE", "REJECT"}  # "threatened/agreed/refused to <act on X>"
 RIOT_CODE = "145"
+EXPULSION_VERBS = {"expel", "deport", "evict", "banish"}  # expelled from a state: by that state
 BENEFIT_VERBS = {"help", "assist", "support", "aid", "benefit", "feed", "protect", "serve", "rebuild", "relieve"}
 NO_SOURCE_OK = {"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "RETREAT"}
 QUANTIFIER_DETS = {"any", "no", "every", "each"}
@@ -187,6 +188,8 @@ class EventExtractor:
             if agent is not None:
                 frame.sources = actors.actors_for(agent)
                 frame.source_slot = None if frame.sources else agent
+            elif verb.lemma_.lower() in EXPULSION_VERBS:  # "inspectors were expelled from North Korea"
+                frame.sources = [a for o in prep_objects(verb, ("from",)) for a in actors.actors_for(o) if a.kind == "state"]
             if patient is not None:
                 if trig.type in MOVER_TYPES and agent is None and trig.mode not in ("release", "return"):
                     frame.sources = actors.actors_for(patient)  # "troops were withdrawn"; not "hostages were freed"
