@@ -381,3 +381,10 @@ def test_more_wording_of_expulsions_strikes_suspensions_and_cooperation(pipeline
     assert _find(_extract(pipeline, "Algeria announced a suspension of flights to France."), "SANCTION")
     event = _find(_extract(pipeline, "Kenyan prosecutors shared evidence with Uganda."), "COOPERATE")
     assert [a.code for a in event.targets] == ["UGA"]
+
+
+def test_saying_what_someone_must_do_is_a_demand(pipeline):
+    event = _find(_extract(pipeline, "Egypt said Ethiopia must stop filling the dam before an agreement."), "REQUEST")
+    assert [a.code for a in event.sources] == ["EGY"] and [a.code for a in event.targets] == ["ETH"]
+    assert event.cameo == "100"
+    assert not [e for e in _extract(pipeline, "The minister said the talks should continue.") if e.type == "REQUEST"]

@@ -19,7 +19,7 @@ from fivews.actors.phrases import DocumentActors
 from fivews.data_files import load_yaml
 from fivews.events import attributes
 from fivews.events.ontology import acled_category, cameo, default_cameo, PENTA_BY_TYPE
-from fivews.events.patterns import TriggerLexicon, TriggerMatch
+from fivews.events.patterns import Trigger, TriggerLexicon, TriggerMatch
 from fivews.events.dating import in_other_clause, resolve_date, sentence_date, sequenced
 from fivews.events.role_fill import (MOVER_TYPES, country_target, learned_role, place_target, population_target,
                                      unknown_person)
@@ -87,6 +87,8 @@ class EventExtractor:
         self.recipient = _cue("recipient_verbs")
         self.eventive = _cue("eventive_verbs")
         self.natural_forces = _cue("natural_forces")
+        self.obligations = {str(k).lower(): str(v) for k, v in
+                            (load_yaml("events/modality.yaml").get("obligation_modals") or {}).items()}
 
     # -- finding frames ---------------------------------------------------------------------
     def frames(self, sent: Span, actors: DocumentActors) -> list[Frame]:
@@ -102,12 +104,20 @@ class EventExtractor:
                 continue  # a speech verb is an event only in a longer entry ("described it as a provocation")
             if found is not None:
                 matches[tok.i] = found
+        obliged = self._obligations(sent, matches)
         frames: list[Frame] = []
         for i, match in matches.items():
             tok = sent.doc[i]
             if any(i in m.tokens and j != i for j, m in matches.items()):
                 continue  # a word inside another trigger ("ceasefire" in "call for ceasefire")
             frame = Frame(match, tok)
+            if i in obliged:  # "Russia says Israel must end attacks on Syria": Russia demands it of Israel
+                speaker, obliged_one = obliged[i]
+                frame.sources = actors.actors_for(speaker) if speaker is not None else []
+                frame.targets = actors.actors_for(obliged_one)
+                if frame.targets:  # "the talks should continue" asks no one
+                    frames.append(frame)
+                continue
             if match.trigger.pos == "noun":
                 if not self._noun_frame(frame, matches, actors):
                     continue
@@ -138,6 +148,24 @@ class EventExtractor:
             keep.fatalities = keep.fatalities or drop.fatalities
             keep.injured = keep.injured or drop.injured
             drop.absorbed = True
+
+    def _obligations(self, sent: Span, matches: dict[int, TriggerMatch]) -> dict[int, tuple[Token | None, Token]]:
+        """Demands made by saying what someone must do: the complement verb of a speech verb
+        with "must" or "should" and a subject becomes a REQUEST trigger (replacing its own
+        event, which is only demanded) from the speaker to that subject."""
+        found: dict[int, tuple[Token | None, Token]] = {}
+        for verb in sent:
+            if verb.dep_ != "ccomp" or verb.pos_ not in ("VERB", "AUX") or not self.lexicon.is_report(verb.head):
+                continue
+            modal = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ in self.obligations), None)
+            subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if modal is None or subject is None or subject.pos_ == "PRON" and subject.lower_ in ("it", "this", "that"):
+                continue
+            trigger = Trigger(verb.lemma_.lower(), (modal.lower_,), "verb", "REQUEST", None,
+                              self.obligations[modal.lower_], (), ())
+            matches[verb.i] = TriggerMatch(trigger, tuple(sorted((modal.i, verb.i))))
+            found[verb.i] = (subject_of(verb.head), subject)
+        return found
 
     def _natural(self, verb: Token) -> bool:
         """Whether a verb of violence has a natural force as its subject or object."""
