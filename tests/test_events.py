@@ -388,3 +388,15 @@ def test_saying_what_someone_must_do_is_a_demand(pipeline):
     assert [a.code for a in event.sources] == ["EGY"] and [a.code for a in event.targets] == ["ETH"]
     assert event.cameo == "100"
     assert not [e for e in _extract(pipeline, "The minister said the talks should continue.") if e.type == "REQUEST"]
+
+
+def test_crowd_control_weapons_are_aimed_at_the_crowd_named(pipeline):
+    event = _find(_extract(pipeline, "Riot police fired tear gas and arrested demonstrators in Dhaka."), "ASSAULT")
+    assert [a.sector for a in event.targets] == ["CVL"]
+    event = _find(_extract(pipeline, "Soldiers used tear gas to disperse the protesters."), "ASSAULT")
+    assert [a.sector for a in event.targets] == ["CVL"]
+
+
+def test_the_exercises_agreed_to_are_no_target(pipeline):
+    event = _find(_extract(pipeline, "Jordan and Britain agreed to hold joint military exercises."), "AGREE")
+    assert not [a for a in event.targets if a.sector == "MIL"]

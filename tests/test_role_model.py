@@ -42,9 +42,9 @@ def _roles(pipeline, text):
     # the parse leaves the target of the investigation out; the model marks it
     ("The European Commission opened an investigation against three Hungarian banks.",
      ("ACCUSE", ["IGOEURCOM"], ["HUNBUS"])),
-    # the parse finds no source for the ending of mediation; the model marks the ministry
-    ("Chile's interior ministry ended mediation efforts with the truck drivers' union.",
-     ("CONSULT", ["CHLGOV"], ["LAB"])),
+    # the parse finds no source for the talks; the model marks the ministry's negotiators
+    ("The Mexican interior ministry's negotiators ended talks with the teachers' union.",
+     ("CONSULT", ["MEXGOV"], ["LAB"])),
 ])
 def test_learned_roles_fill_only_what_the_parse_left_open(pipeline, extractor, text, expected):
     roles = extractor.roles

@@ -36,6 +36,7 @@ AUTHOR_PREPS = ("by", "from")  # "attacks by the rebels"
 FORCE_TYPES = {"ASSAULT", "COERCE", "THREATEN", "MOBILIZE"}
 CONTENT_TARGET_TYPES = {"THREATEN", "AGREE", "REJECT"}  # "threatened/agreed/refused to <act on X>"
 RIOT_CODE = "145"
+DISPERSAL_VERBS = {"target", "disperse", "break", "scatter"}  # force used "targeting X", "to break up mourners"
 EXPULSION_VERBS = {"expel", "deport", "evict", "banish"}  # expelled from a state: by that state
 BENEFIT_VERBS = {"help", "assist", "support", "aid", "benefit", "feed", "protect", "serve", "rebuild", "relieve"}
 NO_SOURCE_OK = {"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "RETREAT"}
@@ -272,8 +273,10 @@ class EventExtractor:
                     if comp.dep_ == "xcomp" and comp.pos_ == "VERB":
                         objs = [c for c in comp.children if c.dep_ == "dobj"] or prep_objects(comp, ("against", "on", "at"))
                         if objs:
+                            # an event named as the object is no one ("to hold military exercises");
                             # "refused to lift the ban on Cypriot ships": whom the object bears on
-                            frame.targets = actors.actors_for(objs[0]) or self._owner_of_object(
+                            direct = actors.actors_for(objs[0]) if self.lexicon.match(objs[0]) is None else []
+                            frame.targets = direct or self._owner_of_object(
                                 comp, set(), actors, author_of_force=False)  # lifting a ban aims at those under it
                             break
         if not frame.targets:
@@ -294,7 +297,7 @@ class EventExtractor:
                 if clause.dep_ not in ("xcomp", "advcl", "acl") and not infinitive or clause.pos_ != "VERB":
                     continue  # "a hunger strike to protest against X" is a purpose too
                 lemma = clause.lemma_.lower()
-                if frame.type == "AID" and lemma in BENEFIT_VERBS or frame.type == "ASSAULT" and lemma == "target":
+                if frame.type == "AID" and lemma in BENEFIT_VERBS or frame.type == "ASSAULT" and lemma in DISPERSAL_VERBS:
                     objs = [c for c in clause.children if c.dep_ == "dobj"] or [  # "to help North Korea cope"
                         g for c in clause.children if c.dep_ in ("ccomp", "xcomp") for g in c.children if g.dep_ == "nsubj"]
                 elif frame.type == "REQUEST" and any(c.dep_ == "mark" and c.lower_ == "for" for c in clause.children):
@@ -622,6 +625,8 @@ def build_events(
                     frame, places, actors) or unknown_person(frame.target_place, places, actors)
             if not frame.sources and frame.source_slot is not None:
                 frame.sources = unknown_person(frame.source_slot, places, actors)
+            if not frame.targets and frame.match.trigger.mode == "crowd-control":
+                frame.targets = _crowd_of(sent, actors)  # "fired tear gas and detained protesters"
             if role_spans and _learnable(frame):
                 # where the parse found no one, the learned role spans may
                 if not frame.sources and ttype not in NO_LEARNED_SOURCE:
@@ -822,6 +827,16 @@ def _mentioned_only(frame: Frame) -> bool:
     tok = frame.token
     return (frame.light is None and tok.pos_ in ("NOUN", "PROPN") and frame.fatalities is None
             and frame.injured is None and tok.dep_ not in ("nsubj", "nsubjpass", "ROOT"))
+
+
+def _crowd_of(sent: Span, actors: DocumentActors) -> list[Actor]:
+    """The civilians a sentence names, at whom crowd-control weapons are aimed."""
+    for tok in sent:
+        if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and tok.pos_ == "NOUN":
+            found = [a for a in actors.actors_for(tok) if a.sector == "CVL"]
+            if found:
+                return found
+    return []
 
 
 def _crowd(actors: list[Actor]) -> bool:
