@@ -1,0 +1,69 @@
+"""Trigger lexicon wording: news phrasings the lexicon codes, on sentences we wrote."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from fivews.models import Article
+
+
+def _events(pipeline, text):
+    return pipeline.extract(Article(id="t", text=text, published=date(2021, 3, 4)))
+
+
+def _summary(events):
+    return "\n".join(f"{e.type} {e.cameo} {[a.code for a in e.sources]} -> {[a.code for a in e.targets]}: {e.trigger}"
+                     for e in events)
+
+
+CASES = [
+    # joint exercises are military cooperation, not a mobilization
+    ("Egypt and Jordan held joint military exercises near their border.", "COOPERATE", "062"),
+    ("Indian and French warships began a joint naval exercise in the Arabian Sea.", "COOPERATE", "062"),
+    ("The two armies staged joint war games in the desert.", "COOPERATE", "062"),
+    # easing tariffs and sanctions
+    ("Washington cut tariffs on Mexican steel.", "RETREAT", "085"),
+    ("Canada scrapped tariffs on American aluminium on Friday.", "RETREAT", "085"),
+    ("The Treasury removed sanctions on three Iranian banks.", "RETREAT", "085"),
+    # halted mediation
+    ("Norway ended mediation efforts between the government and the rebels.", "SANCTION", "165"),
+    # refugees taken in
+    ("Canada accepted 20,000 Syrian refugees last year.", "AID", "075"),
+    ("Turkey admitted refugees from the besieged town.", "AID", "075"),
+    # rescue teams and funds
+    ("Japan sent a rescue team to Turkey after the earthquake.", "AID", "073"),
+    ("The bank is mobilizing funds for flood victims in Pakistan.", "AID", "071"),
+    # expelled relief workers
+    ("Sudan expelled foreign relief workers from Darfur.", "SANCTION", "1663"),
+    # a state of siege is emergency rule
+    ("The government declared a state of siege in the northern province.", "COERCE", "1724"),
+    # convictions
+    ("The opposition leader was found guilty of treason by a military court.", "SANCTION", "160"),
+    # a warning given
+    ("Biden gave Moscow a stern warning over Ukraine.", "THREATEN", "130"),
+    # an extradition approved
+    ("A judge approved the extradition of the banker to the United States.", "COOPERATE", "063"),
+]
+
+
+@pytest.mark.parametrize("text,etype,cameo", CASES)
+def test_wording_is_coded(pipeline, text, etype, cameo):
+    events = _events(pipeline, text)
+    assert any(e.type == etype and e.cameo == cameo for e in events), _summary(events)
+
+
+def test_joint_exercise_is_not_a_mobilization(pipeline):
+    events = _events(pipeline, "Egypt and Jordan held joint military exercises near their border.")
+    assert not any(e.type == "MOBILIZE" for e in events), _summary(events)
+
+
+def test_gave_a_warning_is_no_aid(pipeline):
+    events = _events(pipeline, "Biden gave Moscow a stern warning over Ukraine.")
+    assert not any(e.type == "AID" for e in events), _summary(events)
+
+
+def test_cut_tariffs_aims_at_the_goods_country(pipeline):
+    events = _events(pipeline, "Washington cut tariffs on Mexican steel.")
+    event = next(e for e in events if e.type == "RETREAT")
+    assert "MEX" in {a.code for a in event.targets}
