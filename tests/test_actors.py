@@ -146,3 +146,16 @@ def test_a_role_or_a_place_in_a_state_is_of_that_state(pipeline):
                                            "cities in the United Arab Emirates.", published=date(2022, 1, 20)))
     codes = {a.code for e in events for a in e.targets}
     assert "SAUMIL" in codes
+
+
+def test_an_object_pronoun_is_not_its_verbs_subject_and_a_family_name_first_is_remembered(pipeline):
+    from datetime import date
+
+    from fivews.models import Article
+
+    text = ("Chinese Premier Li Qiang arrived in Jakarta on Tuesday. Japanese Prime Minister Fumio Kishida met Li "
+            "on Wednesday. Kishida asked him to lift the ban on Japanese seafood.")
+    events = pipeline.extract(Article("a", text, published=date(2023, 9, 7)))
+    request = [e for e in events if e.type == "REQUEST"]
+    assert request and [a.code for a in request[0].targets] == ["CHNGOV"]
+    assert any(e.type == "CONSULT" and [a.code for a in e.targets] == ["CHNGOV"] for e in events)

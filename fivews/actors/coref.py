@@ -63,6 +63,10 @@ class DocumentMemory:
         candidates = [(i, a, subj) for i, a, subj in self.mentions if i < pronoun.i]
         if want_person:
             people = [c for c in candidates if c[1].kind == "person"]
+            clause_subject = _clause_subject(pronoun)
+            if clause_subject is not None:  # "Kishida asked him": him is not Kishida
+                named = {c[1].name for c in people if c[0] == clause_subject.i}
+                people = [c for c in people if c[0] != clause_subject.i and c[1].name not in named]
             return people[-1][:2] if people else None
         if word in GROUP_PRONOUNS:
             same = [c for c in candidates if c[0] >= sent_start and c[1].kind != "person" and c[2]]
@@ -115,6 +119,16 @@ class DocumentMemory:
             if i == token.i:
                 return i, actor
         return None
+
+
+def _clause_subject(pronoun: Token) -> Token | None:
+    """The subject of the verb a pronoun is the object of, which it cannot stand for."""
+    if pronoun.dep_ not in ("dobj", "dative", "iobj", "pobj") or pronoun.lower_ in ("his", "her", "himself", "herself"):
+        return None
+    verb = pronoun.head.head if pronoun.dep_ == "pobj" else pronoun.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubj"), None)
 
 
 def _reporting_subject(token: Token) -> Token | None:

@@ -71,6 +71,8 @@ class DocumentActors:
             if ent is not None and len(ent) > 1:
                 self.memory.define(ent[-1].text, actor)
                 self.memory.define(ent.text, actor)
+                if actor.id is not None and ent[0].text[:1].isupper():
+                    self.memory.define(ent[0].text, actor)  # family name first: "Li" for Li Qiang, "Yoon"
 
     # -- argument resolution ---------------------------------------------------------------
     def actors_for(self, tok: Token) -> list[Actor]:
