@@ -44,6 +44,17 @@ CASES = [
     ("Biden gave Moscow a stern warning over Ukraine.", "THREATEN", "130"),
     # an extradition approved
     ("A judge approved the extradition of the banker to the United States.", "COOPERATE", "063"),
+    # pressure to act is a demand; pushing for a policy is an appeal
+    ("Washington pressured Ankara to drop the purchase.", "REQUEST", "100"),
+    ("The opposition is exerting pressure on the president to resign.", "REQUEST", "100"),
+    ("Activists have pushed for reforms to the electoral law.", "REQUEST", "020"),
+    # breaking a ban, sanctions or a curfew is defiance
+    ("North Korea has violated a ban on missile tests.", "REJECT", "128"),
+    ("Protesters violated the curfew in the capital.", "REJECT", "128"),
+    # a sentence commuted
+    ("The president commuted the death sentence of the activist.", "CONCEDE", "081"),
+    # "ink" carries the agreement it signs
+    ("Iran and Iraq inked an agreement on gas supplies.", "SUPPORT", "057"),
 ]
 
 
