@@ -400,3 +400,10 @@ def test_crowd_control_weapons_are_aimed_at_the_crowd_named(pipeline):
 def test_the_exercises_agreed_to_are_no_target(pipeline):
     event = _find(_extract(pipeline, "Jordan and Britain agreed to hold joint military exercises."), "AGREE")
     assert not [a for a in event.targets if a.sector == "MIL"]
+
+
+def test_a_reaction_to_an_earlier_event_aims_at_its_author(pipeline):
+    events = _extract(pipeline, "Canada imposed sanctions on Belarus on Monday. Minsk dismissed the sanctions "
+                                "on Tuesday.")
+    event = _find(events, "REJECT")
+    assert [a.code for a in event.targets] == ["CAN"]

@@ -633,6 +633,8 @@ def build_events(
                     frame.sources = learned_role(frame, role_spans, "SOURCE", places, actors, extractor.lexicon)
                 if not frame.targets and ttype not in NO_LEARNED_TARGET:
                     frame.targets = learned_role(frame, role_spans, "TARGET", places, actors, extractor.lexicon)
+            if not frame.targets and ttype in REACTION_TYPES:
+                frame.targets = _author_of_earlier(frame, extractor.lexicon, events)
             if not frame.sources and not frame.targets and (ttype not in NO_SOURCE_OK or _mentioned_only(frame)):
                 continue
             if frame.match.trigger.needs_target and not frame.targets:
@@ -702,6 +704,9 @@ HOME_TYPES = {"SANCTION", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "AGREE", "S
 # acts whose target, when no one is named, is the state they are done in: "declared a
 # ceasefire in South Sudan", "strengthened its forces in Crimea", "called for reform in Myanmar"
 PLACE_TARGET_TYPES = {"AGREE", "CONCEDE", "RETREAT", "MOBILIZE", "SANCTION", "REQUEST"}
+# reactions whose object may be an event reported before ("dismissed the measures")
+RESTRICTIVE_TYPES = {"SANCTION", "COERCE"}  # "expelled two diplomats" (SANCTION) is "the expulsions" (COERCE)
+REACTION_TYPES = {"REJECT", "ACCUSE", "THREATEN", "SUPPORT", "AGREE"}
 NO_LEARNED_SOURCE = {"PROTEST"}  # unnamed protesters are civilians
 NO_LEARNED_TARGET = MOVER_TYPES | {"PROTEST"}  # moves and protests need no one to be aimed at
 
@@ -827,6 +832,29 @@ def _mentioned_only(frame: Frame) -> bool:
     tok = frame.token
     return (frame.light is None and tok.pos_ in ("NOUN", "PROPN") and frame.fatalities is None
             and frame.injured is None and tok.dep_ not in ("nsubj", "nsubjpass", "ROOT"))
+
+
+def _author_of_earlier(frame: Frame, lexicon: TriggerLexicon, earlier: list[Event]) -> list[Actor]:
+    """The author of an event the article reported before, when a reaction names it by a
+    definite noun and no one else ("the Kremlin dismissed the measures", "condemned the
+    expulsions"): the sources of the latest earlier event of that type."""
+    verb = frame.token
+    if verb.pos_ not in ("VERB", "AUX"):
+        return []
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        if not any(d.dep_ == "det" and d.lower_ in ("the", "this", "these", "those") for d in obj.children):
+            continue
+        if any(c.dep_ in ("poss", "compound") or c.dep_ == "prep" and c.lower_ != "as" for c in obj.children):
+            continue  # "the ban on ships", "Iran's demands": the sentence says whose
+        named = lexicon.match(obj)
+        if named is None:
+            continue
+        own = {a.code for a in frame.sources}
+        for event in reversed(earlier):
+            kin = event.type == named.trigger.type or {event.type, named.trigger.type} <= RESTRICTIVE_TYPES
+            if kin and event.sources and not own & {a.code for a in event.sources}:
+                return list(event.sources)
+    return []
 
 
 def _crowd_of(sent: Span, actors: DocumentActors) -> list[Actor]:
