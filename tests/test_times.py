@@ -146,3 +146,10 @@ def test_a_relative_clause_takes_the_date_of_its_noun(pipeline):
     found = _dates(pipeline, "The country has been unstable since the 2014 revolt that toppled the president.",
                    date(2024, 3, 13))
     assert found["toppled"] == ("2014", "year")
+
+
+def test_a_relative_clause_describing_a_noun_keeps_its_own_time(pipeline):
+    found = _dates(pipeline, "Soldiers who seized power in Niamey arrested several ministers on Monday.",
+                   date(2023, 7, 31))
+    assert found["arrested"] == ("2023-07-31", "day")
+    assert found["seized"][1] != "day"

@@ -38,7 +38,7 @@ def resolve_date(frame: Frame, sent: Span, times: list[TimeMention], other_ancho
         return relative
     # a date on a clause above the event: "On Tuesday afternoon, clashes broke out around
     # al-Washka, where nine men were killed"
-    ancestors = {a.i for tok in frame.anchors() for a in tok.ancestors}
+    ancestors = {a.i for tok in frame.anchors() for a in _above_own_clause(tok)}
     for mention in in_sent:
         if mention.anchor in ancestors and mention.anchor not in other_anchors:
             return mention
@@ -158,9 +158,23 @@ def sentence_date(sent: Span, times: list[TimeMention]) -> TimeMention | None:
     return None
 
 
+def _above_own_clause(tok: Token) -> list[Token]:
+    """The words above a trigger up to a relative clause that describes a noun ("soldiers who
+    seized power arrested ministers on Monday": the seizure is not dated by Monday)."""
+    out = []
+    node = tok
+    while node.head != node:
+        if node.dep_ == "relcl" and _where_clause(node) is None:
+            break
+        node = node.head
+        out.append(node)
+    return out
+
+
 def sequenced(frame: Frame) -> bool:
     """Whether the event sits in a clause placed before or after another ("days after police
-    shot a student", "after the attack"): it does not share the date of the main clause."""
+    shot a student", "after the attack") or in a relative clause describing a noun: it does
+    not share the date of the main clause."""
     node = frame.light or frame.token
     while node.head != node:
         if node.dep_ in ("advcl", "pcomp") and any(
@@ -168,6 +182,8 @@ def sequenced(frame: Frame) -> bool:
             return True
         if node.dep_ == "pobj" and node.head.lower_ in SEQUENCE_MARKS:
             return True
+        if node.dep_ == "relcl" and node.pos_ in ("VERB", "AUX") and _where_clause(node) is None:
+            return True  # a relative clause describes its noun: "soldiers who seized power"
         node = node.head
     return False
 
