@@ -146,7 +146,7 @@ class EventsComponent:
         self.seats = Seats(Gazetteer.open_default(), load_kb(self.actor_files))
 
     def __call__(self, doc: Doc) -> Doc:
-        from fivews.events.extract import build_events
+        from fivews.events.records import build_events
         from fivews.models import content_id
         from fivews.places.assign import PlaceIndex
 

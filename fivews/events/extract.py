@@ -1,33 +1,28 @@
-"""Events from a parsed Doc: triggers, roles, attributes, place and date.
+"""Event frames from a parsed sentence: triggers, roles and attributes.
 
 Verbal triggers take their roles from the clause (subject, object, passive agent, control
 and coordination); nominal triggers from possessives, "by" and "between" phrases, actor
 compounds and the light verb that carries them ("carried out air strikes"). A trigger
 inside the content of another (the ceasefire that one side *urged* another to declare) is
 part of that event, not an event of its own. Speech verbs are not events; they name who
-reported the event in their complement.
+reported the event in their complement. ``records.py`` turns an article's frames into
+event records.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, timedelta
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
 from fivews.actors.coref import GROUP_PRONOUNS, PERSON_PRONOUNS
 from fivews.actors.phrases import DocumentActors
 from fivews.data_files import load_yaml
 from fivews.events import attributes
-from fivews.events.ontology import acled_category, cameo, default_cameo, PENTA_BY_TYPE
 from fivews.events.patterns import Trigger, TriggerLexicon, TriggerMatch
-from fivews.events.dating import in_other_clause, resolve_date, sentence_date, sequenced
-from fivews.events.role_fill import (MOVER_TYPES, country_target, learned_role, place_target, population_target,
-                                     unknown_person)
+from fivews.events.role_fill import MOVER_TYPES
 from fivews.events.role_model import RoleModel
 from fivews.events.syntax import agent_of, is_passive, passive_subject, prep_objects, subject_of
-from fivews.models import Actor, Event, Place, content_id
-from fivews.places.assign import PlaceIndex, sentence_place, subject_place, tied_place
-from fivews.times.resolve import TimeMention
+from fivews.models import Actor
 
 CONTENT_DEPS = {"dobj", "pobj", "prep", "xcomp", "ccomp", "compound", "amod", "conj", "acl", "pcomp", "nsubjpass", "attr", "appos", "dative", "oprd", "nmod", "poss"}
 CONTROL_OBJECT_TYPES = {"REQUEST", "THREATEN", "COERCE", "ACCUSE"}
@@ -35,13 +30,11 @@ OWNER_PREPS = ("on", "against", "of", "from", "by", "to", "for", "with")
 AUTHOR_PREPS = ("by", "from")  # "attacks by the rebels"
 FORCE_TYPES = {"ASSAULT", "COERCE", "THREATEN", "MOBILIZE"}
 CONTENT_TARGET_TYPES = {"THREATEN", "AGREE", "REJECT"}  # "threatened/agreed/refused to <act on X>"
-RIOT_CODE = "145"
 DISPERSAL_VERBS = {"target", "disperse", "break", "scatter"}  # force used "targeting X", "to break up mourners"
 EXPULSION_VERBS = {"expel", "deport", "evict", "banish"}  # expelled from a state: by that state
 BENEFIT_VERBS = {"help", "assist", "support", "aid", "benefit", "feed", "protect", "serve", "rebuild", "relieve"}
 NO_SOURCE_OK = {"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "RETREAT"}
 QUANTIFIER_DETS = {"any", "no", "every", "each"}
-HISTORICAL_DAYS = 31
 
 
 @dataclass
@@ -551,192 +544,7 @@ class EventExtractor:
                         other.modality = frame.modality
                     frame.absorbed = True
 
-
-def confidence(frame: Frame, has_place: bool, has_date: bool) -> float:
-    score = 0.3
-    if frame.sources:
-        score += 0.25
-    if frame.targets or frame.type in NO_SOURCE_OK:
-        score += 0.15
-    if frame.match.trigger.pos == "verb" or frame.light is not None:
-        score += 0.1
-    if has_place:
-        score += 0.1
-    if has_date:
-        score += 0.05
-    if len(frame.match.tokens) > 1:
-        score += 0.05
-    return round(min(score, 0.95), 2)
-
-
-def _historical(date_text: str | None, date_end: str | None, published: date | None) -> bool:
-    if not date_text or published is None:
-        return False
-    last = date_end or date_text
-    parts = [int(p) for p in last.split("-")]
-    while len(parts) < 3:
-        parts.append(12 if len(parts) == 1 else 28)
-    try:
-        end = date(*parts)
-    except ValueError:
-        return False
-    return end < published - timedelta(days=HISTORICAL_DAYS)
-
-
-def build_events(
-    doc: Doc,
-    extractor: EventExtractor,
-    actors: DocumentActors,
-    places: PlaceIndex,
-    times: list[TimeMention],
-    article_id: str,
-    url: str | None,
-    published: date | None,
-) -> list[Event]:
-    """Every event of a Doc as records, deduplicated within the article."""
-    events: list[Event] = []
-    running: dict[int, tuple[Place | None, TimeMention | None]] = {}
-    focus = places.setting() or places.focus()  # the town the article is set in, else its country
-    text = doc.text
-    found = [(sent, extractor.frames(sent, actors)) for sent in doc.sents]
-    needy = [sent for sent, frames in found if any(_learnable(f) for f in frames)]
-    learned = extractor.roles.spans(needy) if extractor.roles is not None and needy else {}
-    story_time: TimeMention | None = None  # the date the narrative last stood at, across paragraphs
-    for sent, frames in found:
-        paragraph = text.count("\n\n", 0, sent.start_char)
-        para_place, para_time = running.get(paragraph, (None, None))
-        if not frames:
-            # a sentence without an event still moves the narrative on: "Crowds gathered on
-            # Monday. Police chased and arrested demonstrators."
-            main = sentence_date(sent, times)
-            if main is not None:
-                running[paragraph] = (para_place, main)
-                story_time = main
-            continue
-        role_spans = learned.get(sent.start)
-        main_time = sentence_date(sent, times)
-        continued = story_time if para_time is None else None
-        anchors_all = {t.i for f in frames for t in f.anchors()}
-        actor_tokens = {t.i for t in sent if t.dep_ in ("nsubj", "nsubjpass", "dobj", "poss")}
-        for frame in frames:
-            ttype = frame.type
-            if not frame.targets and frame.target_place is not None and ttype not in MOVER_TYPES | {"CONSULT"}:
-                frame.targets = population_target(frame, places, actors) or country_target(
-                    frame, places, actors) or unknown_person(frame.target_place, places, actors)
-            if not frame.sources and frame.source_slot is not None:
-                frame.sources = unknown_person(frame.source_slot, places, actors)
-            if not frame.targets and frame.match.trigger.mode == "crowd-control":
-                frame.targets = _crowd_of(sent, actors)  # "fired tear gas and detained protesters"
-            if role_spans and _learnable(frame):
-                # where the parse found no one, the learned role spans may
-                if not frame.sources and ttype not in NO_LEARNED_SOURCE:
-                    frame.sources = learned_role(frame, role_spans, "SOURCE", places, actors, extractor.lexicon)
-                if not frame.targets and ttype not in NO_LEARNED_TARGET:
-                    frame.targets = learned_role(frame, role_spans, "TARGET", places, actors, extractor.lexicon)
-            if not frame.targets and ttype in REACTION_TYPES:
-                frame.targets = _author_of_earlier(frame, extractor.lexicon, events)
-            if not frame.sources and not frame.targets and (ttype not in NO_SOURCE_OK or _mentioned_only(frame)):
-                continue
-            if frame.match.trigger.needs_target and not frame.targets:
-                continue
-            own = {t.i for t in frame.anchors()}
-            mention = resolve_date(frame, sent, times, anchors_all - own)
-            top = tied_place(frame.anchors(), places, ttype)
-            if top is not None and _names_actor(top, frame):
-                top = None  # "called on Beijing to stop", "sanctions on Iran": who, not where
-            if top is None and frame.target_place is not None:
-                top = places.toponym_of(frame.target_place)
-            if top is None:  # "officers in Islamabad detained ...": where the actors were
-                subject = subject_of(frame.light or frame.token)
-                top = subject_place(subject, places, ttype) if subject is not None else None
-            seat = places.seat(frame.sources) if top is None and ttype in HOME_TYPES else None
-            if top is None:
-                top = sentence_place(sent, places, ttype, actor_tokens)
-                if top is not None and in_other_clause(doc[top.start], frame):
-                    top = None  # "came a week after fighters stormed a hotel in Kismayo": not here
-            if top is not None:
-                location = top.place
-            elif para_place is not None:
-                location = para_place
-            else:
-                location = focus
-            if not frame.targets and ttype in PLACE_TARGET_TYPES and top is not None:
-                frame.targets = place_target(frame, top, actors)
-            if seat is not None and _at_home(seat, location, frame.targets, top is not None):
-                # "Germany expelled two Iranian diplomats after a court in Tehran ...": in Berlin
-                location, top = seat, None
-            if mention is None:
-                # the date of the sentence's main clause, else the paragraph's, else the story's
-                earlier = (None if sequenced(frame) else main_time) or para_time or continued
-                ref, date_text = (earlier.ref, None) if earlier is not None else (None, None)
-            else:
-                ref, date_text = mention.ref, mention.ref.text
-            if ref is not None:
-                event_date, date_end, precision = ref.date, ref.date_end, ref.precision
-            elif published is not None:
-                event_date, date_end, precision = published.isoformat(), None, "week"
-            else:
-                event_date = date_end = precision = None
-            if top is not None or mention is not None:
-                here, then = running.get(paragraph, (None, None))
-                running[paragraph] = (location if top is not None else here, mention or then)
-            home = location.country if location is not None else None
-            if ttype == "PROTEST" and not frame.sources:
-                # "protests began in Saqqez": a protest is made by protesters, if unnamed
-                tok = frame.token
-                frame.sources = [actors.coder.sector_only("protesters", "CVL").with_text(
-                    tok.text, tok.idx, tok.idx + len(tok.text))]
-            if ttype not in CROSS_BORDER_TYPES:  # "the minister visited Kyiv" is no Ukrainian minister
-                frame.sources = [_localise(a, home, actors) for a in frame.sources]
-            if ttype != "CONSULT":
-                # an institution named only by its role ("accused the police", "asked the high
-                # court to block it") is of the country where the act happens; not in talks,
-                # where the host's "president" may be a visitor's
-                frame.targets = [_localise(a, home, actors) for a in frame.targets]
-            events.append(_record(frame, sent, article_id, url, published, location, event_date, date_end,
-                                  precision, date_text, confidence(frame, top is not None, mention is not None)))
-        story_time = main_time or running.get(paragraph, (None, story_time))[1] or story_time
-    return dedupe(events)
-
-
-# acts done where the actor sits unless a place is named: decisions, statements, demands
-HOME_TYPES = {"SANCTION", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "AGREE", "SUPPORT", "CONCEDE"}
-# acts whose target, when no one is named, is the state they are done in: "declared a
-# ceasefire in South Sudan", "strengthened its forces in Crimea", "called for reform in Myanmar"
-PLACE_TARGET_TYPES = {"AGREE", "CONCEDE", "RETREAT", "MOBILIZE", "SANCTION", "REQUEST"}
-# reactions whose object may be an event reported before ("dismissed the measures")
-RESTRICTIVE_TYPES = {"SANCTION", "COERCE"}  # "expelled two diplomats" (SANCTION) is "the expulsions" (COERCE)
-REACTION_TYPES = {"REJECT", "ACCUSE", "THREATEN", "SUPPORT", "AGREE"}
-NO_LEARNED_SOURCE = {"PROTEST"}  # unnamed protesters are civilians
-NO_LEARNED_TARGET = MOVER_TYPES | {"PROTEST"}  # moves and protests need no one to be aimed at
-
-
-def _names_actor(top, frame: Frame) -> bool:
-    doc = frame.token.doc
-    start, end = doc[top.start].idx, doc[top.end - 1].idx + len(doc[top.end - 1])
-    return any(a.start is not None and a.start < end and start < a.end for a in (*frame.sources, *frame.targets))
-
-
-def _at_home(seat: Place, place: Place | None, targets: list[Actor], in_sentence: bool) -> bool:
-    """Whether an act with no place of its own happened at its actor's seat rather than at
-    the place the story gives: that place is missing, is in the country the act is aimed at
-    ("the EU imposed sanctions on Iran" in an article about Iran), or is only a country or
-    region (the seat's own, or the article's). A visitor's words at a summit stay in the
-    summit's town."""
-    if place is None:
-        return True
-    if place.country in {t.country for t in targets if t.country} and place.country != seat.country:
-        return True
-    return place.feature in ("country", "admin1", "region") and (place.country == seat.country or not in_sentence)
-
-
-def _learnable(frame: Frame) -> bool:
-    """Whether the learned role spans could fill a role the parse left open."""
-    if frame.match.trigger.needs_target:
-        return False
-    return not frame.sources and frame.type not in NO_LEARNED_SOURCE or \
-        not frame.targets and frame.target_place is None and frame.type not in NO_LEARNED_TARGET
-
+NAME_KINDS = {"org", "person", "country", "seat"}
 
 RESPONSIBILITY_VERBS = {"claim", "take", "accept", "admit", "assume", "bear"}
 
@@ -750,227 +558,3 @@ def _claimer(noun: Token) -> Token | None:
     if prep.head.dep_ == "dobj" and verb.lemma_.lower() in RESPONSIBILITY_VERBS:
         return subject_of(verb)
     return None
-
-
-NAME_KINDS = {"org", "person", "country", "seat"}
-CROSS_BORDER_TYPES = {"CONSULT", "AID", "SANCTION", "AGREE", "SUPPORT", "COOPERATE"}
-LOCAL_SECTORS = {"GOV", "COP", "CVL", "OPP", "REB", "JUD", "LEG", "PTY", "BUS", "LAB", "JRN", "EDU", "REL", "MED",
-                 "CRM", "UAF", "REF", "AGR", "SPY", "PRM", "ELI", "NGO"}
-
-
-NATIONAL_FORCES = {"army", "military", "junta", "navy", "guard"}  # a country's own, named without it
-
-
-def _localise(actor: Actor, country: str | None, actors: DocumentActors) -> Actor:
-    """A domestic actor named only by its role ("police", "protesters", "gunmen") belongs to
-    the country where the event happened. Troops and soldiers are left alone: foreign
-    troops in a war zone are too common for the guess to be safe; but "the army", "the
-    military", "the junta" named without a state are the country's own."""
-    national = actor.sector == "MIL" and bool(NATIONAL_FORCES & set(actor.text.lower().split()))
-    if actor.country is not None or country is None or actor.id is not None or not (
-            actor.sector in LOCAL_SECTORS or national):
-        return actor
-    if actor.kind not in ("group", "person"):
-        return actor
-    if actor.kind == "person":
-        return Actor(actor.text, actor.name, country + actor.sector, country, actor.sector, "person", None,
-                     actor.start, actor.end)
-    local = actors.coder.state(actor.text, country, actor.sector)
-    return local.with_text(actor.text, actor.start, actor.end)
-
-
-def _depth(tok: Token) -> int:
-    """Steps from a token up to the root of its sentence (0 for the main verb)."""
-    depth = 0
-    while tok.head != tok and depth < 50:
-        tok, depth = tok.head, depth + 1
-    return depth
-
-
-# Cooperation announced for the future is an expression of intent (PLOVER AGREE, CAMEO 03x):
-# "is willing to provide aid", "will release the hostages", "plans to hold talks".
-INTENT_CODES = {
-    ("AID", None): "033", ("RETREAT", "release"): "0353", ("RETREAT", "withdraw"): "0356",
-    ("RETREAT", "demobilize"): "0356", ("RETREAT", "disarm"): "0356", ("RETREAT", None): "035",
-    ("CONCEDE", None): "035", ("COOPERATE", None): "031", ("CONSULT", None): "036", ("SUPPORT", None): "032",
-}
-
-# an announced intention to use force is a threat to use it (CAMEO 138); an intended arrest
-# or curfew stays what it is, intended
-THREAT_CODES = {"ASSAULT": "138"}
-
-
-def coding(frame: Frame) -> tuple[str, str | None, str | None, str]:
-    """(PLOVER type, mode, CAMEO code, modality) of a frame."""
-    trig = frame.match.trigger
-    if frame.modality == "intended":
-        intent = INTENT_CODES.get((trig.type, trig.mode)) or INTENT_CODES.get((trig.type, None))
-        if intent is not None:
-            if trig.type == "AID" and trig.cameo and trig.cameo[:3] in ("071", "072", "073", "074"):
-                intent = "033" + trig.cameo[2]  # intent to give economic, military, humanitarian aid...
-            return "AGREE", None, intent, "asserted"
-        threat = THREAT_CODES.get(trig.type)
-        if threat is not None:  # "Israel would resume its offensive": a threat to use force (13x)
-            info = cameo(threat)
-            return "THREATEN", info.plover_mode if info is not None else None, threat, "asserted"
-    if trig.type == "ASSAULT" and _crowd(frame.sources) and not frame.fatalities:
-        # a crowd that storms or burns is rioting, not fighting (CAMEO 145, ACLED riots)
-        return "PROTEST", "riot", RIOT_CODE, frame.modality
-    code = trig.cameo or default_cameo(trig.type, trig.mode)
-    if frame.modality == "negated" and code and attributes.declined(frame.token, frame.light):
-        refused = _refusal_code(code)
-        if refused is not None:  # "will not lift the ban": a rejection (refusals.yaml)
-            info = cameo(refused)
-            return "REJECT", info.plover_mode if info is not None else None, refused, "asserted"
-    return trig.type, trig.mode, code, frame.modality
-
-
-def _mentioned_only(frame: Frame) -> bool:
-    """An event named by a bare noun with no one doing it or suffering it and nothing
-    counted ("after the recent attacks", "supporters of the coup"): a reference, not a
-    report. "Clashes broke out" and "an attack killed nine" are reports."""
-    tok = frame.token
-    return (frame.light is None and tok.pos_ in ("NOUN", "PROPN") and frame.fatalities is None
-            and frame.injured is None and tok.dep_ not in ("nsubj", "nsubjpass", "ROOT"))
-
-
-def _author_of_earlier(frame: Frame, lexicon: TriggerLexicon, earlier: list[Event]) -> list[Actor]:
-    """The author of an event the article reported before, when a reaction names it by a
-    definite noun and no one else ("the Kremlin dismissed the measures", "condemned the
-    expulsions"): the sources of the latest earlier event of that type."""
-    verb = frame.token
-    if verb.pos_ not in ("VERB", "AUX"):
-        return []
-    for obj in (c for c in verb.children if c.dep_ == "dobj"):
-        if not any(d.dep_ == "det" and d.lower_ in ("the", "this", "these", "those") for d in obj.children):
-            continue
-        if any(c.dep_ in ("poss", "compound") or c.dep_ == "prep" and c.lower_ != "as" for c in obj.children):
-            continue  # "the ban on ships", "Iran's demands": the sentence says whose
-        named = lexicon.match(obj)
-        if named is None:
-            continue
-        own = {a.code for a in frame.sources}
-        for event in reversed(earlier):
-            kin = event.type == named.trigger.type or {event.type, named.trigger.type} <= RESTRICTIVE_TYPES
-            if kin and event.sources and not own & {a.code for a in event.sources}:
-                return list(event.sources)
-    return []
-
-
-def _crowd_of(sent: Span, actors: DocumentActors) -> list[Actor]:
-    """The civilians a sentence names, at whom crowd-control weapons are aimed."""
-    for tok in sent:
-        if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and tok.pos_ == "NOUN":
-            found = [a for a in actors.actors_for(tok) if a.sector == "CVL"]
-            if found:
-                return found
-    return []
-
-
-def _crowd(actors: list[Actor]) -> bool:
-    """Unnamed civilians acting together: protesters, a crowd, demonstrators."""
-    return bool(actors) and all(a.sector == "CVL" and a.kind not in ("person", "state", "organization") for a in actors)
-
-
-def _refusal_code(code: str) -> str | None:
-    table = attributes.refusals()[1]
-    for size in range(len(code), 1, -1):
-        if code[:size] in table:
-            return table[code[:size]]
-    return None
-
-
-def _record(frame, sent, article_id, url, published, location, event_date, date_end, precision, date_text, conf) -> Event:
-    trig = frame.match.trigger
-    etype, mode, code, modality = coding(frame)
-    info = cameo(code)
-    source_sectors = {a.sector for a in frame.sources if a.sector}
-    target_sectors = {a.sector for a in frame.targets if a.sector}
-    acled_type, acled_sub = acled_category(etype, mode, source_sectors, target_sectors)
-    doc = sent.doc
-    light = {frame.light.i, *(c.i for c in frame.light.children if c.dep_ == "prt")} if frame.light is not None else set()
-    words = sorted(set(frame.match.tokens) | light)  # "carried out air strikes", "strikes were carried out"
-    trigger_text = doc[words[0]: words[-1] + 1].text if words[-1] - words[0] < 8 else " ".join(doc[i].text for i in words)
-    src_codes = ",".join(sorted(a.code for a in frame.sources))
-    tgt_codes = ",".join(sorted(a.code for a in frame.targets))
-    published_iso = published.isoformat() if published else None
-    return Event(
-        event_id=content_id(article_id, sent.start_char, etype, mode, src_codes, tgt_codes, frame.token.i),
-        article_id=article_id,
-        url=url,
-        published=published_iso,
-        sentence=sent.text,
-        sentence_start=sent.start_char,
-        sentence_end=sent.end_char,
-        trigger=trigger_text,
-        type=etype,
-        mode=mode,
-        context=trig.context or (info.plover_context if info else ()),
-        cameo=code,
-        goldstein=info.goldstein if info else None,
-        quad_class=info.quad_class if info else None,
-        penta_class=info.penta_class if info and info.penta_class is not None else PENTA_BY_TYPE.get(etype),
-        acled_event_type=acled_type,
-        acled_sub_event_type=acled_sub,
-        sources=tuple(frame.sources),
-        targets=tuple(frame.targets),
-        reported_by=frame.reported_by,
-        date=event_date,
-        date_end=date_end,
-        date_precision=precision,
-        date_text=date_text,
-        location=location,
-        fatalities=frame.fatalities,
-        injured=frame.injured,
-        size=frame.size,
-        modality=modality,
-        historical=_historical(event_date, date_end, published),
-        confidence=conf,
-        extra={"depth": _depth(frame.light or frame.token),
-               "series": _series(frame, code)},
-    )
-
-
-def _series(frame: Frame, code: str | None) -> str | None:
-    """What keeps an act of a coordination of verbs apart in deduplication: its code and
-    the object it acts on ("closed the borders and suspended the constitution" are two acts;
-    "pulled out of Sirte and fell back" is one)."""
-    verb = frame.light or frame.token
-    if not _coordinated(verb):
-        return None
-    obj = next((c.lemma_.lower() for c in frame.token.children if c.dep_ == "dobj"), "")
-    return f"{code}:{obj}"
-
-
-def _coordinated(verb: Token) -> bool:
-    """A verb in a coordination of verbs ("closed the borders and imposed a curfew")."""
-    if verb.pos_ not in ("VERB", "AUX"):
-        return False
-    return verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") or any(
-        c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") for c in verb.children)
-
-
-def dedupe(events: list[Event]) -> list[Event]:
-    """One record per event: same type, actors, date and place -> keep the best evidence."""
-    best: dict[tuple, Event] = {}
-    order: list[tuple] = []
-    for event in events:
-        key = (
-            event.type,
-            tuple(sorted(a.code for a in event.sources)),
-            tuple(sorted(a.code for a in event.targets)),
-            event.date,
-            event.location.name if event.location else None,
-            event.modality,
-            event.extra.get("series"),
-        )
-        if key not in best:
-            order.append(key)
-            best[key] = event
-        elif _quality(event) > _quality(best[key]):
-            best[key] = event
-    return [best[k] for k in order]
-
-
-def _quality(event: Event) -> tuple:
-    return (event.confidence, event.fatalities or 0, -len(event.sentence))

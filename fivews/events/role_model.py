@@ -2,7 +2,7 @@
 acted on (TARGET) in a sentence, trained on our own sentences (``training/roles``).
 
 The rules read roles from the dependency parse; the model is asked only where the parse
-leaves an event without a source or a target (``events/extract.py``), and only on those
+leaves an event without a source or a target (``events/records.py``), and only on those
 sentences, so its cost follows the events that need it. Its weights ship in
 ``fivews/data/models/roles``; without them fivews runs on the rules alone.
 """
