@@ -55,6 +55,14 @@ CASES = [
     ("The president commuted the death sentence of the activist.", "CONCEDE", "081"),
     # "ink" carries the agreement it signs
     ("Iran and Iraq inked an agreement on gas supplies.", "SUPPORT", "057"),
+    # a courtesy call is a visit, not an appeal
+    ("The Chinese envoy paid a courtesy call to President Ramaphosa.", "CONSULT", "042"),
+    # weapons of riot and war
+    ("Militants lobbed a grenade at a police patrol.", "ASSAULT", "183"),
+    ("Youths threw petrol bombs at the soldiers.", "PROTEST", "145"),
+    ("Police fired rubber bullets at the protesters.", "ASSAULT", "175"),
+    ("Security forces used live ammunition against demonstrators.", "ASSAULT", "193"),
+    ("Government helicopters dropped barrel bombs on the town.", "ASSAULT", "195"),
 ]
 
 
@@ -78,3 +86,8 @@ def test_cut_tariffs_aims_at_the_goods_country(pipeline):
     events = _events(pipeline, "Washington cut tariffs on Mexican steel.")
     event = next(e for e in events if e.type == "RETREAT")
     assert "MEX" in {a.code for a in event.targets}
+
+
+def test_carrying_ammunition_is_no_attack(pipeline):
+    events = _events(pipeline, "The soldiers were carrying live ammunition.")
+    assert not any(e.type == "ASSAULT" for e in events), _summary(events)
