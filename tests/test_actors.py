@@ -159,3 +159,16 @@ def test_an_object_pronoun_is_not_its_verbs_subject_and_a_family_name_first_is_r
     request = [e for e in events if e.type == "REQUEST"]
     assert request and [a.code for a in request[0].targets] == ["CHNGOV"]
     assert any(e.type == "CONSULT" and [a.code for a in e.targets] == ["CHNGOV"] for e in events)
+
+
+def test_they_at_the_start_of_a_sentence_is_the_last_main_subject(pipeline):
+    from datetime import date
+
+    from fivews.models import Article
+
+    text = ("Leaders of the Economic Community of West African States demanded the president's release and said "
+            "they would act if their demand was not met. They also closed borders with Niger.")
+    events = pipeline.extract(Article("a", text, published=date(2023, 7, 31)))
+    closing = [e for e in events if e.trigger.startswith("closed")]
+    assert closing and [a.code for a in closing[0].sources] == ["IGOWAS"]
+    assert not [e for e in events if e.type == "REJECT" and e.modality == "asserted"]

@@ -407,3 +407,8 @@ def test_a_reaction_to_an_earlier_event_aims_at_its_author(pipeline):
                                 "on Tuesday.")
     event = _find(events, "REJECT")
     assert [a.code for a in event.targets] == ["CAN"]
+
+
+def test_an_officer_named_without_a_state_is_the_countrys_own(pipeline):
+    event = _find(_extract(pipeline, "In Niamey, Colonel Amadou Issa announced a curfew on Thursday."), "COERCE")
+    assert [a.code for a in event.sources] == ["NERMIL"]

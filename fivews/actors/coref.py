@@ -74,7 +74,13 @@ class DocumentMemory:
                 return same[0][:2]
             previous = [c for c in candidates if c[1].kind != "person" and c[2]]
             if previous:
-                return previous[-1][:2]
+                # the subject of the main clause of the sentence before, over one inside a
+                # subordinate clause ("ECOWAS leaders demanded ... if their demand was not
+                # met. They also closed borders")
+                doc = pronoun.doc
+                last_sent = doc[previous[-1][0]].sent
+                main = [c for c in previous if c[0] >= last_sent.start and doc[c[0]].head.dep_ == "ROOT"]
+                return (main[0] if main else previous[-1])[:2]
         return None
 
     def members(self, before: int) -> Actor | None:

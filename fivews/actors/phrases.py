@@ -41,6 +41,9 @@ class DocumentActors:
                 if not self._is_phrase_head(tok):
                     continue
                 actor = self.actor_of_phrase(tok)
+                if actor is None and tok.lemma_.lower() in SPEAKS_FOR and tok.dep_ in ("nsubj", "nsubjpass"):
+                    found = [a for p in _affiliation_objects(tok) for a in self.actors_for(p)]
+                    actor = found[0] if len(found) == 1 else None  # "Leaders of ECOWAS ... They"
                 if actor is None:
                     continue
                 is_subject = tok.dep_ in ("nsubj", "nsubjpass") or (tok.dep_ == "conj" and tok.head.dep_ in ("nsubj", "nsubjpass"))

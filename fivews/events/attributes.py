@@ -93,7 +93,9 @@ def modality(trigger: Token, light_verb: Token | None = None) -> str:
     verb = light_verb if light_verb is not None else governing_verb(trigger)
     chain = [trigger, verb] if verb != trigger else [trigger]
     if _not_done(chain, verb, c):
-        return "negated"
+        # "if their demand was not met": a condition, not a refusal
+        return "hypothetical" if any(ch.dep_ == "mark" and ch.lower_ in c.condition_marks for ch in verb.children) \
+            else "negated"
     # cancelled or denied: the event is the object or passive subject of such a verb
     node = trigger
     for _ in range(3):

@@ -224,8 +224,10 @@ def _localise(actor: Actor, country: str | None, actors: DocumentActors) -> Acto
     """A domestic actor named only by its role ("police", "protesters", "gunmen") belongs to
     the country where the event happened. Troops and soldiers are left alone: foreign
     troops in a war zone are too common for the guess to be safe; but "the army", "the
-    military", "the junta" named without a state are the country's own."""
-    national = actor.sector == "MIL" and bool(NATIONAL_FORCES & set(actor.text.lower().split()))
+    military", "the junta" named without a state, and an officer named without one, are
+    the country's own."""
+    national = actor.sector == "MIL" and (bool(NATIONAL_FORCES & set(actor.text.lower().split()))
+                                          or actor.kind == "person")  # "Colonel Major Amadou Abdramane"
     if actor.country is not None or country is None or actor.id is not None or not (
             actor.sector in LOCAL_SECTORS or national):
         return actor
