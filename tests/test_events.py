@@ -412,3 +412,9 @@ def test_a_reaction_to_an_earlier_event_aims_at_its_author(pipeline):
 def test_an_officer_named_without_a_state_is_the_countrys_own(pipeline):
     event = _find(_extract(pipeline, "In Niamey, Colonel Amadou Issa announced a curfew on Thursday."), "COERCE")
     assert [a.code for a in event.sources] == ["NERMIL"]
+
+
+def test_an_adjective_of_the_object_can_be_required(pipeline):
+    event = _find(_extract(pipeline, "Turkey halted its military operations in northern Syria on Thursday."),
+                  "RETREAT")
+    assert event.cameo == "087"

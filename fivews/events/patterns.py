@@ -181,7 +181,7 @@ def _dependents_match(tok: Token, words: tuple[str, ...]) -> list[int] | None:
     used: list[int] = []
     pool = [c for c in tok.children if c.dep_ in _DEPENDENT_DEPS]
     # objects of a preposition ("take control of", "pull out of") and conjuncts of an object
-    pool += [g for c in list(pool) for g in c.children if g.dep_ in ("pobj", "prep", "conj", "compound", "prt")]
+    pool += [g for c in list(pool) for g in c.children if g.dep_ in ("pobj", "prep", "conj", "compound", "prt", "amod")]
     # "called for Britain to stay": the preposition is the marker of a clause
     pool += [g for c in tok.children if c.dep_ == "advcl" for g in c.children if g.dep_ == "mark" and g.i == c.left_edge.i]
     if tok.dep_ == "relcl":  # "the deal Turkey struck": the head noun is the object
