@@ -418,3 +418,14 @@ def test_an_adjective_of_the_object_can_be_required(pipeline):
     event = _find(_extract(pipeline, "Turkey halted its military operations in northern Syria on Thursday."),
                   "RETREAT")
     assert event.cameo == "087"
+
+
+def test_a_foreign_ministers_call_in_a_story_from_elsewhere_is_placed_at_home(pipeline):
+    text = ("Fighting raged in Tripoli on Monday.\n\nGermany's foreign minister called for an arms embargo on "
+            "Libya.")
+    event = _find(_extract(pipeline, text), "REQUEST")
+    assert event.location is not None and event.location.name == "Berlin"
+    text = ("Leaders met in Jakarta on Tuesday for a summit of the region.\n\nJapan's prime minister urged China to "
+            "lift its ban on seafood.")
+    event = _find(_extract(pipeline, text), "REQUEST")
+    assert event.location is not None and event.location.name == "Jakarta"

@@ -71,6 +71,9 @@ def build_events(
     focus = places.setting() or places.focus()  # the town the article is set in, else its country
     text = doc.text
     found = [(sent, extractor.frames(sent, actors)) for sent in doc.sents]
+    # towns where the article's meetings happen: a visitor's words there stay there
+    meeting_towns = {top.place.name for _, frames in found for f in frames if f.type == "CONSULT"
+                     for top in [tied_place(f.anchors(), places, "CONSULT")] if top is not None}
     needy = [sent for sent, frames in found if any(_learnable(f) for f in frames)]
     learned = extractor.roles.spans(needy) if extractor.roles is not None and needy else {}
     story_time: TimeMention | None = None  # the date the narrative last stood at, across paragraphs
@@ -134,7 +137,8 @@ def build_events(
                 location = focus
             if not frame.targets and ttype in PLACE_TARGET_TYPES and top is not None:
                 frame.targets = place_target(frame, top, actors)
-            if seat is not None and _at_home(seat, location, frame.targets, top is not None):
+            story_place = location  # where the story is: role-only actors are of its country
+            if seat is not None and _at_home(seat, location, frame.targets, top is not None, meeting_towns):
                 # "Germany expelled two Iranian diplomats after a court in Tehran ...": in Berlin
                 location, top = seat, None
             if mention is None:
@@ -152,7 +156,7 @@ def build_events(
             if top is not None or mention is not None:
                 here, then = running.get(paragraph, (None, None))
                 running[paragraph] = (location if top is not None else here, mention or then)
-            home = location.country if location is not None else None
+            home = story_place.country if story_place is not None else None
             if ttype == "PROTEST" and not frame.sources:
                 # "protests began in Saqqez": a protest is made by protesters, if unnamed
                 tok = frame.token
@@ -189,15 +193,20 @@ def _names_actor(top, frame: Frame) -> bool:
     return any(a.start is not None and a.start < end and start < a.end for a in (*frame.sources, *frame.targets))
 
 
-def _at_home(seat: Place, place: Place | None, targets: list[Actor], in_sentence: bool) -> bool:
+def _at_home(seat: Place, place: Place | None, targets: list[Actor], in_sentence: bool,
+             meeting_towns: set[str]) -> bool:
     """Whether an act with no place of its own happened at its actor's seat rather than at
     the place the story gives: that place is missing, is in the country the act is aimed at
-    ("the EU imposed sanctions on Iran" in an article about Iran), or is only a country or
-    region (the seat's own, or the article's). A visitor's words at a summit stay in the
-    summit's town."""
+    ("the EU imposed sanctions on Iran" in an article about Iran), is only a country or
+    region (the seat's own, or the article's), or is a town of another country that the
+    sentence does not name and where the article holds no meeting ("German Foreign Minister
+    Heiko Maas called for an arms embargo" in a story from Tripoli). A visitor's words at a
+    summit stay in the summit's town."""
     if place is None:
         return True
     if place.country in {t.country for t in targets if t.country} and place.country != seat.country:
+        return True
+    if not in_sentence and place.country != seat.country and place.name not in meeting_towns:
         return True
     return place.feature in ("country", "admin1", "region") and (place.country == seat.country or not in_sentence)
 
