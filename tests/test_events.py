@@ -429,3 +429,13 @@ def test_a_foreign_ministers_call_in_a_story_from_elsewhere_is_placed_at_home(pi
             "lift its ban on seafood.")
     event = _find(_extract(pipeline, text), "REQUEST")
     assert event.location is not None and event.location.name == "Jakarta"
+
+
+def test_peacekeepers_sent_are_protection_given_and_announced_ceasefires_are_declared(pipeline):
+    event = _find(_extract(pipeline, "Nepal is sending troops to the UN peacekeeping mission in Lebanon."), "AID")
+    assert event.cameo == "074"
+    events = _extract(pipeline, "Moscow ordered troops into the two regions, calling them peacekeepers.")
+    assert not [e for e in events if e.type == "AID"]
+    assert not [a for e in events for a in e.targets if a.code == "RUS"]
+    event = _find(_extract(pipeline, "The rebels announced a ceasefire in Darfur on Thursday."), "CONCEDE")
+    assert event.cameo == "080"

@@ -323,7 +323,8 @@ class EventExtractor:
                         return found
             # "rejected the Iraqi and Turkish demands": the states whose demands they are
             states: dict[str, Actor] = {}
-            for adj in (c for c in obj.children if c.dep_ == "amod"):
+            adjectives = [] if actors.actors_for(obj) else [c for c in obj.children if c.dep_ == "amod"]
+            for adj in adjectives:  # not "ordered Russian troops": those are Russia's own
                 for a in (a for t in (adj, *adj.conjuncts) for a in actors.actors_for(t) if a.kind == "state"):
                     states.setdefault(a.code, a)
             if states:

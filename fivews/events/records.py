@@ -24,6 +24,10 @@ from fivews.times.resolve import TimeMention
 
 HISTORICAL_DAYS = 31
 RIOT_CODE = "145"
+PEACEKEEPING_CODE = "074"
+NAMING_VERBS = {"call", "describe", "label", "dub", "term", "brand", "claim", "portray"}  # what others call them
+QUOTES = {'"', "'", "“", "‘", "«"}
+PEACEKEEPING_WORDS = {"peacekeeping", "peacekeeper", "peacekeepers", "peace-keeping", "peace-keepers", "blue helmets"}
 def confidence(frame: Frame, has_place: bool, has_date: bool) -> float:
     score = 0.3
     if frame.sources:
@@ -283,6 +287,10 @@ def coding(frame: Frame) -> tuple[str, str | None, str | None, str]:
         if threat is not None:  # "Israel would resume its offensive": a threat to use force (13x)
             info = cameo(threat)
             return "THREATEN", info.plover_mode if info is not None else None, threat, "asserted"
+    if trig.type == "MOBILIZE" and _for_peacekeeping(frame):
+        # troops sent to keep the peace are military protection given (CAMEO 074), not a show of force
+        info = cameo(PEACEKEEPING_CODE)
+        return "AID", info.plover_mode if info is not None else None, PEACEKEEPING_CODE, frame.modality
     if trig.type == "ASSAULT" and _crowd(frame.sources) and not frame.fatalities:
         # a crowd that storms or burns is rioting, not fighting (CAMEO 145, ACLED riots)
         return "PROTEST", "riot", RIOT_CODE, frame.modality
@@ -335,6 +343,21 @@ def _crowd_of(sent: Span, actors: DocumentActors) -> list[Actor]:
             if found:
                 return found
     return []
+
+
+def _for_peacekeeping(frame: Frame) -> bool:
+    """Whether a deployment is of peacekeepers or to a peacekeeping mission, in the text's
+    own words: not "ordered troops into the regions, calling them peacekeepers"."""
+    heads = [frame.token] + ([frame.light] if frame.light is not None else [])
+    for head in heads:
+        for t in head.subtree:
+            if t.lemma_.lower() not in PEACEKEEPING_WORDS and t.lower_ not in PEACEKEEPING_WORDS:
+                continue
+            quoted = t.i > 0 and t.doc[t.i - 1].text in QUOTES
+            named = any(a.lemma_.lower() in NAMING_VERBS for a in t.ancestors if a.i != head.i and head.is_ancestor(a))
+            if not quoted and not named:
+                return True
+    return False
 
 
 def _crowd(actors: list[Actor]) -> bool:
