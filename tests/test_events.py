@@ -439,3 +439,8 @@ def test_peacekeepers_sent_are_protection_given_and_announced_ceasefires_are_dec
     assert not [a for e in events for a in e.targets if a.code == "RUS"]
     event = _find(_extract(pipeline, "The rebels announced a ceasefire in Darfur on Thursday."), "CONCEDE")
     assert event.cameo == "080"
+
+
+def test_water_cannon_fired_is_crowd_control(pipeline):
+    event = _find(_extract(pipeline, "Police fired tear gas and water cannon at students in Dhaka."), "ASSAULT")
+    assert event.cameo == "175"
