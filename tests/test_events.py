@@ -444,3 +444,12 @@ def test_peacekeepers_sent_are_protection_given_and_announced_ceasefires_are_dec
 def test_water_cannon_fired_is_crowd_control(pipeline):
     event = _find(_extract(pipeline, "Police fired tear gas and water cannon at students in Dhaka."), "ASSAULT")
     assert event.cameo == "175"
+
+
+def test_what_is_sent_withdrawn_or_suspended_is_no_target(pipeline):
+    event = _find(_extract(pipeline, "Kenya has offered to send troops to Haiti."), "AGREE")
+    assert [a.code for a in event.targets] == ["HTI"]
+    event = _find(_extract(pipeline, "The UN withdrew peacekeepers from southern Lebanon."), "SANCTION")
+    assert [a.code for a in event.targets] == ["LBN"]
+    event = _find(_extract(pipeline, "Norway suspended military aid and arms deals with Myanmar."), "SANCTION")
+    assert [a.code for a in event.targets] == ["MMR"]

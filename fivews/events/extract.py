@@ -31,6 +31,7 @@ AUTHOR_PREPS = ("by", "from")  # "attacks by the rebels"
 FORCE_TYPES = {"ASSAULT", "COERCE", "THREATEN", "MOBILIZE"}
 CONTENT_TARGET_TYPES = {"THREATEN", "AGREE", "REJECT"}  # "threatened/agreed/refused to <act on X>"
 DISPERSAL_VERBS = {"target", "disperse", "break", "scatter"}  # force used "targeting X", "to break up mourners"
+SENDING_VERBS = {"send", "deploy", "dispatch", "station", "withdraw", "pull"}  # what is sent is no target
 EXPULSION_VERBS = {"expel", "deport", "evict", "banish"}  # expelled from a state: by that state
 BENEFIT_VERBS = {"help", "assist", "support", "aid", "benefit", "feed", "protect", "serve", "rebuild", "relieve"}
 NO_SOURCE_OK = {"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "RETREAT"}
@@ -239,7 +240,8 @@ class EventExtractor:
                             objs += prep_objects(child, (slot,))
                 objs = [o for o in objs if o.i not in trigger_words]
                 if objs:
-                    found = actors.actors_for(objs[0])
+                    # an act named as the object is no one: "suspended military aid with Pakistan"
+                    found = actors.actors_for(objs[0]) if self.lexicon.match(objs[0]) is None else []
                     if found:
                         frame.targets = found
                         break
@@ -248,10 +250,11 @@ class EventExtractor:
                 objs = [c for c in verb.children if c.dep_ == "dobj"]
                 if objs:
                     frame.targets = actors.actors_for(objs[0])
-            if not frame.targets and (trig.type not in MOVER_TYPES | {"AID"} or trig.mode in ("release", "return")):
+            if not frame.targets and trig.mode != "withdraw" and (
+                    trig.type not in MOVER_TYPES | {"AID"} or trig.mode in ("release", "return")):
                 # the object is part of the trigger but names who it happened to
                 # ("expelled a Bulgarian diplomat", "arrested opposition leaders")
-                objs = [c for c in verb.children if c.dep_ == "dobj" and (
+                objs = [c for c in verb.children if c.dep_ == "dobj" and self.lexicon.match(c) is None and (
                     c.i in trigger_words or any(g.i in trigger_words for g in c.children))]  # "released journalist X"
                 if objs:
                     own = {a.code for a in frame.sources}
@@ -265,6 +268,8 @@ class EventExtractor:
                 for comp in verb.children:
                     if comp.dep_ == "xcomp" and comp.pos_ == "VERB":
                         objs = [c for c in comp.children if c.dep_ == "dobj"] or prep_objects(comp, ("against", "on", "at"))
+                        if comp.lemma_.lower() in SENDING_VERBS:  # "offered to send troops to Uganda"
+                            objs = prep_objects(comp, ("to", "into")) or []
                         if objs:
                             # an event named as the object is no one ("to hold military exercises");
                             # "refused to lift the ban on Cypriot ships": whom the object bears on
