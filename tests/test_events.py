@@ -453,3 +453,10 @@ def test_what_is_sent_withdrawn_or_suspended_is_no_target(pipeline):
     assert [a.code for a in event.targets] == ["LBN"]
     event = _find(_extract(pipeline, "Norway suspended military aid and arms deals with Myanmar."), "SANCTION")
     assert [a.code for a in event.targets] == ["MMR"]
+
+
+def test_attending_a_meeting_is_a_consultation_and_a_ceremony_is_not(pipeline):
+    event = _find(_extract(pipeline, "Modi attended the ASEAN summit in Jakarta."), "CONSULT")
+    assert [a.code for a in event.targets] == ["IGOASN"]
+    assert not [e for e in _extract(pipeline, "The president attended a ceremony marking independence day.")
+                if e.type == "CONSULT"]

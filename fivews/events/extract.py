@@ -254,11 +254,18 @@ class EventExtractor:
                     trig.type not in MOVER_TYPES | {"AID"} or trig.mode in ("release", "return")):
                 # the object is part of the trigger but names who it happened to
                 # ("expelled a Bulgarian diplomat", "arrested opposition leaders")
-                objs = [c for c in verb.children if c.dep_ == "dobj" and self.lexicon.match(c) is None and (
+                objs = [c for c in verb.children if c.dep_ == "dobj" and (
                     c.i in trigger_words or any(g.i in trigger_words for g in c.children))]  # "released journalist X"
                 if objs:
                     own = {a.code for a in frame.sources}
-                    frame.targets = [a for a in actors.actors_for(objs[0]) if a.code not in own]
+                    obj = objs[0]
+                    if self.lexicon.match(obj) is None:
+                        found = actors.actors_for(obj)
+                    else:  # an act as object: only a name before it is whose it is ("the ASEAN summit",
+                        # not "military aid")
+                        found = [a for c in obj.children if c.dep_ in ("compound", "poss") and c.pos_ == "PROPN"
+                                 for a in actors.actors_for(c)]
+                    frame.targets = [a for a in found if a.code not in own]
             if not frame.targets and not trig.needs_target:
                 frame.targets = self._owner_of_object(verb, trigger_words, actors)
             if not frame.targets and not trig.needs_target:
