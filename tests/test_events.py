@@ -460,3 +460,9 @@ def test_attending_a_meeting_is_a_consultation_and_a_ceremony_is_not(pipeline):
     assert [a.code for a in event.targets] == ["IGOASN"]
     assert not [e for e in _extract(pipeline, "The president attended a ceremony marking independence day.")
                 if e.type == "CONSULT"]
+
+
+def test_agreeing_with_someones_view_is_no_agreement(pipeline):
+    assert not [e for e in _extract(pipeline, "The ministers said they agree with the auditors that the budget is "
+                                              "too small.") if e.type == "AGREE"]
+    assert _find(_extract(pipeline, "Egypt agreed with Sudan on a framework for talks."), "AGREE")

@@ -95,6 +95,8 @@ class EventExtractor:
             found = self.lexicon.match(tok)
             if found is not None and found.trigger.type == "ASSAULT" and self._natural(tok):
                 continue  # "the earthquake struck", "to fight the epidemic"
+            if found is not None and _shared_opinion(tok, found):
+                continue  # "they agree with the NCAA that ...": a view shared, not a deal
             if self.lexicon.is_report(tok) and tok.pos_ in ("VERB", "AUX") and (found is None or not found.trigger.words):
                 continue  # a speech verb is an event only in a longer entry ("described it as a provocation")
             if found is not None:
@@ -558,6 +560,16 @@ class EventExtractor:
                     frame.absorbed = True
 
 NAME_KINDS = {"org", "person", "country", "seat"}
+
+
+def _shared_opinion(verb: Token, match: TriggerMatch) -> bool:
+    """'Agree with someone' with nothing agreed to or on: sharing a view (CAMEO 019, no
+    PLOVER type), not an agreement."""
+    if match.trigger.type != "AGREE" or verb.lemma_.lower() != "agree" or match.trigger.words:
+        return False
+    preps = {c.lower_ for c in verb.children if c.dep_ == "prep"}
+    deals = any(c.dep_ in ("xcomp", "dobj") for c in verb.children) or preps & {"to", "on", "upon"}
+    return "with" in preps and not deals
 
 RESPONSIBILITY_VERBS = {"claim", "take", "accept", "admit", "assume", "bear"}
 
