@@ -143,7 +143,11 @@ class EventsComponent:
 
         roles = RoleModel.load(self.vocab) if self.use_role_model else None
         self.extractor = EventExtractor(load_lexicon(self.trigger_files), roles)
-        self.seats = Seats(Gazetteer.open_default(), load_kb(self.actor_files))
+        places = nlp.get_pipe("fivews_places") if nlp is not None and "fivews_places" in nlp.pipe_names else None
+        if places is not None and places.resolver is None:
+            places.initialize(nlp=nlp)
+        gazetteer = places.resolver.gazetteer if places is not None else Gazetteer.open_default()
+        self.seats = Seats(gazetteer, load_kb(self.actor_files))
 
     def __call__(self, doc: Doc) -> Doc:
         from fivews.events.records import build_events

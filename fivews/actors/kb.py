@@ -172,7 +172,7 @@ class ActorKB:
             if org.seat is not None:
                 return org.seat
             org = self.organizations.get(org.parent) if org.parent else None
-        if actor.kind == "state" or actor.sector in HOME_SECTORS or actor.kind == "person" and actor.sector == "GOV":
+        if actor.kind == "state" or actor.sector in HOME_SECTORS:
             country = self.countries.get(actor.country or "")
             if country is not None and country.capital:
                 return country.capital, country.iso3

@@ -94,6 +94,11 @@ def _where_clause(verb: Token) -> Token | None:
     return None
 
 
+def _marked_in_sequence(clause: Token) -> bool:
+    """Whether a clause is introduced as before or after another ("after", "until", ...)."""
+    return any(c.dep_ in ("mark", "prep", "advmod") and c.lower_ in SEQUENCE_MARKS for c in clause.children)
+
+
 def _same_time(clause: Token) -> bool:
     """A clause linked to its head as happening at the same time: coordinated, a purpose or
     complement ("to mediate"), or an adverbial without a marker of sequence ("as ...")."""
@@ -101,7 +106,7 @@ def _same_time(clause: Token) -> bool:
         return True
     if clause.dep_ != "advcl":
         return False
-    return not any(c.dep_ in ("mark", "prep", "advmod") and c.lower_ in SEQUENCE_MARKS for c in clause.children)
+    return not _marked_in_sequence(clause)
 
 
 def _relative_date(frame: Frame, in_sent: list[TimeMention]) -> TimeMention | None:
@@ -177,8 +182,7 @@ def sequenced(frame: Frame) -> bool:
     not share the date of the main clause."""
     node = frame.light or frame.token
     while node.head != node:
-        if node.dep_ in ("advcl", "pcomp") and any(
-                c.dep_ in ("mark", "prep", "advmod") and c.lower_ in SEQUENCE_MARKS for c in node.children):
+        if node.dep_ in ("advcl", "pcomp") and _marked_in_sequence(node):
             return True
         if node.dep_ == "pobj" and node.head.lower_ in SEQUENCE_MARKS:
             return True
@@ -195,8 +199,7 @@ def in_other_clause(tok: Token, frame: Frame) -> bool:
     own = {t.i for t in frame.anchors()}
     node = tok
     while node.head != node:
-        if node.dep_ in ("advcl", "pcomp") and any(
-                c.dep_ in ("mark", "prep", "advmod") and c.lower_ in SEQUENCE_MARKS for c in node.children) \
+        if node.dep_ in ("advcl", "pcomp") and _marked_in_sequence(node) \
                 or node.dep_ in ("relcl", "acl") and node.pos_ in ("VERB", "AUX"):
             # also a relative clause: "a declaration which condemned the war in Ukraine"
             return not any(t.i in own for t in node.subtree)

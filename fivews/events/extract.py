@@ -230,7 +230,7 @@ class EventExtractor:
                     frame.sources = [a for a in frame.sources if a.country]
                 frame.source_slot = None if frame.sources else subject
             # "agreed to lift the tariffs": the object hangs on a later word of the trigger
-            heads = [verb, *(c for c in verb.children if c.dep_ == "xcomp" and c.i in trigger_words)]
+            heads = _object_heads(verb, trigger_words)
             for slot in trig.target or ("dobj",):
                 if slot in ("dobj", "iobj", "dative"):
                     objs = [c for h in heads for c in h.children
@@ -328,7 +328,7 @@ class EventExtractor:
         ban on Cypriot ships", "spurned offers by the Kabul government". Of an act of force
         only its author: in "condemned the attacks on military sites" the sites are the
         victims of the attacks, not the target of the condemnation."""
-        heads = [verb, *(c for c in verb.children if c.dep_ == "xcomp" and c.i in trigger_words)]
+        heads = _object_heads(verb, trigger_words)
         for obj in (o for h in heads for c in h.children if c.dep_ == "dobj" for o in (c, *c.conjuncts)):
             for child in obj.children:
                 if child.dep_ == "poss" and child.lower_ not in GROUP_PRONOUNS | PERSON_PRONOUNS:
@@ -560,6 +560,11 @@ class EventExtractor:
                     frame.absorbed = True
 
 NAME_KINDS = {"org", "person", "country", "seat"}
+
+
+def _object_heads(verb: Token, trigger_words: set[int]) -> list[Token]:
+    """The verb and the later words of its trigger that objects hang on ("agreed to lift the tariffs")."""
+    return [verb, *(c for c in verb.children if c.dep_ == "xcomp" and c.i in trigger_words)]
 
 
 def _shared_opinion(verb: Token, match: TriggerMatch) -> bool:

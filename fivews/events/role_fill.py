@@ -93,14 +93,7 @@ def unknown_person(tok: Token, places: PlaceIndex, actors: DocumentActors) -> li
 def country_target(frame: Frame, places: PlaceIndex, actors: DocumentActors) -> list[Actor]:
     """A place in the target slot stands for its country ("shelled Kharkiv" targets Ukraine),
     unless the actor acts in its own country ("Ukrainian troops retook Balakliia")."""
-    top = places.toponym_of(frame.target_place)
-    if top is None or not top.place.country:
-        return []
-    if top.place.country in {a.country for a in frame.sources}:
-        return []
-    doc = frame.token.doc
-    span = doc[top.start: top.end]
-    return [actors.coder.state(span.text, top.place.country).with_text(span.text, span.start_char, span.end_char)]
+    return place_target(frame, places.toponym_of(frame.target_place), actors)
 
 
 def place_target(frame: Frame, top, actors: DocumentActors) -> list[Actor]:
