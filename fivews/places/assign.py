@@ -7,7 +7,7 @@ from collections import Counter
 from spacy.tokens import Token
 
 from fivews.models import Actor, Place
-from fivews.places.resolve import Toponym
+from fivews.places.resolve import BEARINGS, Toponym
 from fivews.places.seats import Seats
 
 # prepositions that place an event; "from" and "to" only for some event types
@@ -23,8 +23,7 @@ PART_OF_PLACE = {"part", "area", "outskirts", "city", "town", "village", "provin
                  "capital", "county", "state", "island", "streets", "street"}
 
 
-DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
-              "north-east", "north-west", "south-east", "south-west"}
+DIRECTIONS = {*BEARINGS, "north-east", "north-west", "south-east", "south-west"}
 
 
 class PlaceIndex:
