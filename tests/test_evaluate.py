@@ -146,8 +146,9 @@ def test_detokenize_keeps_token_offsets():
 
 def test_read_bio_and_bad_tags(tmp_path):
     sentences = list(read_bio(EVAL / "mini_roles.txt"))
-    assert len(sentences) == 3
+    assert len(sentences) == 4
     assert sentences[1].role_tokens("S") == {0, 1, 2}
+    assert sentences[3].role_tokens("R") == {0, 1, 3, 4}
     bad = tmp_path / "bad.txt"
     bad.write_text("Rebels B-X\n")
     with pytest.raises(FormatError, match="bad.txt:1"):
@@ -164,6 +165,9 @@ def test_roles_scorer_counts_by_hand():
             return [make_event(article, "accused", "ACCUSE", "accused",
                                sources=[Actor("the ruling party", "party", "PTY")],
                                targets=[Actor("The opposition leader", "opposition", "OPP")])]
+        if text.startswith("The envoy"):  # a meeting: its parties, one with a place too many
+            return [make_event(article, "met", "CONSULT", "met", sources=[Actor("The envoy", "envoy", "GOV")],
+                               targets=[Actor("rebel leaders in Goma", "rebels", "REB")])]
         return []  # no event for the flooding sentence
 
     report = evaluate_roles(EVAL / "mini_roles.txt", FixedEvents(make))
@@ -171,10 +175,14 @@ def test_roles_scorer_counts_by_hand():
     # source: gold 1 + 3 tokens; predicted "Rebels" (right) + "the ruling party" (wrong)
     assert f["source_precision"] == pytest.approx(1 / 4)
     assert f["source_recall"] == pytest.approx(1 / 4)
-    # target: gold 3 + 3 + 1 tokens; predicted "army convoy" (2 right) + "The opposition leader" (wrong)
-    assert f["target_precision"] == pytest.approx(2 / 5)
+    # target: gold 3 + 3 + 1 tokens; predicted "army convoy" (2 right) + "The opposition leader"
+    # (wrong) + "in Goma" (not a party of the meeting, so wrong as a target)
+    assert f["target_precision"] == pytest.approx(2 / 7)
     assert f["target_recall"] == pytest.approx(2 / 7)
-    assert f["sentences_with_event"] == 2
+    # the meeting's parties: "The envoy" and "rebel leaders" whichever slot they are in
+    assert f["parties_precision"] == pytest.approx(4 / 6)
+    assert f["parties_recall"] == 1.0
+    assert f["sentences_with_event"] == 3
 
 
 def _kenya_predictions(article):

@@ -1,12 +1,17 @@
 """Who did it and to whom: source and target spans scored by token overlap.
 
 The file has one token and one BIO tag per line and a blank line between sentences; the
-tags mark the source (S), the target (T) and the event words (R) of one event of the
-sentence. The tokens are joined back into text (no space before closing punctuation or
-clitics), fivews reads the text, and the event it codes for the sentence is chosen as
-the one whose trigger overlaps the marked event words, else its main event. The tokens
-covered by that event's source (target) actor words are compared with the gold S (T)
-tokens: precision, recall and F1 summed over all sentences.
+tags mark the source (S) and the target (T) of one event of the sentence, or, for a
+reciprocal event (a meeting, talks, a joint exercise, an agreement both sides sign), its
+parties (R): in the dev set every R span is an actor phrase ("Putin", "Erdogan" in "Putin
+met Erdogan"; "India and Pakistan" in "India and Pakistan agreed to a ceasefire") and no
+sentence marks both R and S or T. The tokens are joined back into text (no space before
+closing punctuation or clitics), fivews reads the text, and its main event for the
+sentence is scored. The tokens covered by that event's source (target) actor words are
+compared with the gold S (T) tokens; the parties of a reciprocal event are compared with
+the sources and targets together, since either side may be named first: words read as a
+source or target that the gold marks as a party count for the parties, not against the
+source or target. Precision, recall and F1 are summed over all sentences.
 """
 from __future__ import annotations
 
@@ -96,53 +101,45 @@ def actor_tokens(actors: tuple[Actor, ...], event: Event, text: str, spans: list
     return out
 
 
-def chosen_event(events: list[Event], trigger_tokens: set[int], text: str, spans) -> Event | None:
-    """The event whose trigger words overlap the gold event words, else the main event."""
-    if trigger_tokens:
-        overlapping = []
-        for event in events:
-            at = text.find(event.trigger, event.sentence_start)
-            if at >= 0 and _tokens_in(at, at + len(event.trigger), spans) & trigger_tokens:
-                overlapping.append(event)
-        if overlapping:
-            return main_event(overlapping)
-    return main_event(events)
-
-
 def evaluate_roles(path: str | Path, pipeline, limit: int | None = None, with_details: bool = False) -> Report:
     sentences = list(read_bio(path))
     if limit:
         sentences = sentences[:limit]
     texts = [detokenize(s.tokens) for s in sentences]
     articles = [Article(id=f"line-{s.line}", text=text) for s, (text, _) in zip(sentences, texts)]
-    totals = {"S": PRF(), "T": PRF()}
+    totals = {"S": PRF(), "T": PRF(), "R": PRF()}
     with_event = 0
     details = []
     for sentence, (text, spans), (_, events) in zip(sentences, texts, pipeline.extract_many(articles)):
-        event = chosen_event(events, sentence.role_tokens("R"), text, spans)
+        event = main_event(events)
         with_event += event is not None
-        predicted = {
-            "S": actor_tokens(event.sources, event, text, spans) if event else set(),
-            "T": actor_tokens(event.targets, event, text, spans) if event else set(),
-        }
-        for role in ("S", "T"):
-            counts = set_prf(predicted[role], sentence.role_tokens(role))
-            totals[role].add(counts)
-        if with_details and any(predicted[r] != sentence.role_tokens(r) for r in ("S", "T")):
+        sources = actor_tokens(event.sources, event, text, spans) if event else set()
+        targets = actor_tokens(event.targets, event, text, spans) if event else set()
+        parties = sentence.role_tokens("R")
+        predicted = {"S": sources - parties, "T": targets - parties, "R": (sources | targets) & parties}
+        if parties:
+            predicted["R"] = sources | targets
+        for role in ROLES:
+            totals[role].add(set_prf(predicted[role], sentence.role_tokens(role)))
+        if with_details and any(predicted[r] != sentence.role_tokens(r) for r in ROLES):
             def words(ids: set[int]) -> str:
                 return " ".join(sentence.tokens[i] for i in sorted(ids))
             details.append({"line": sentence.line, "text": text,
                             "event": None if event is None else f"{event.type} «{event.trigger}»",
                             "gold_source": words(sentence.role_tokens("S")), "source": words(predicted["S"]),
-                            "gold_target": words(sentence.role_tokens("T")), "target": words(predicted["T"])})
+                            "gold_target": words(sentence.role_tokens("T")), "target": words(predicted["T"]),
+                            "gold_parties": words(parties), "parties": words(predicted["R"])})
     report = Report("roles", str(path), figures={
         "sentences": len(sentences),
         "sentences_with_event": with_event,
         "source_precision": totals["S"].precision, "source_recall": totals["S"].recall, "source_f1": totals["S"].f1,
         "target_precision": totals["T"].precision, "target_recall": totals["T"].recall, "target_f1": totals["T"].f1,
+        "sentences_with_parties": sum(1 for s in sentences if s.role_tokens("R")),
+        "parties_precision": totals["R"].precision, "parties_recall": totals["R"].recall,
+        "parties_f1": totals["R"].f1,
     })
     table = Table("By role (token overlap)", ["role", "gold tokens", "predicted tokens", "precision", "recall", "f1"])
-    for role, name in (("S", "source"), ("T", "target")):
+    for role, name in (("S", "source"), ("T", "target"), ("R", "parties of a reciprocal event")):
         prf = totals[role]
         table.rows.append([name, prf.tp + prf.fn, prf.tp + prf.fp, prf.precision, prf.recall, prf.f1])
     report.tables.append(table)
