@@ -296,6 +296,11 @@ def test_a_ceasefire_declared_in_a_state_is_aimed_at_it(pipeline):
     event = _find(_extract(pipeline, "The rebel commander declared a unilateral ceasefire in Mozambique on Monday."),
                   "CONCEDE")
     assert [a.code for a in event.targets] == ["MOZ"]
+    # by the state's own leader too; but troops withdrawn inside their own state aim at no one
+    event = _find(_extract(pipeline, "President Kiir declared a ceasefire in South Sudan on Monday."), "CONCEDE")
+    assert [a.code for a in event.targets] == ["SSD"]
+    event = _find(_extract(pipeline, "Sudan withdrew its troops from Darfur on Monday."), "RETREAT")
+    assert not event.targets
 
 
 def test_the_owner_of_goods_a_ban_falls_on(pipeline):

@@ -182,8 +182,8 @@ def build_events(
 # acts done where the actor sits unless a place is named: decisions, statements, demands
 HOME_TYPES = {"SANCTION", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "AGREE", "SUPPORT", "CONCEDE"}
 # acts whose target, when no one is named, is the state they are done in: "declared a
-# ceasefire in South Sudan", "strengthened its forces in Crimea", "called for reform in Myanmar"
-PLACE_TARGET_TYPES = {"AGREE", "CONCEDE", "RETREAT", "MOBILIZE", "SANCTION", "REQUEST"}
+# ceasefire in South Sudan", "strengthened its forces in Crimea", "aid in Iraq"
+PLACE_TARGET_TYPES = {"AGREE", "CONCEDE", "RETREAT", "MOBILIZE", "SANCTION", "REQUEST", "AID"}
 # reactions whose object may be an event reported before ("dismissed the measures")
 RESTRICTIVE_TYPES = {"SANCTION", "COERCE"}  # "expelled two diplomats" (SANCTION) is "the expulsions" (COERCE)
 REACTION_TYPES = {"REJECT", "ACCUSE", "THREATEN", "SUPPORT", "AGREE"}

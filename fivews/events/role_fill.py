@@ -98,10 +98,11 @@ def country_target(frame: Frame, places: PlaceIndex, actors: DocumentActors) -> 
 
 def place_target(frame: Frame, top, actors: DocumentActors) -> list[Actor]:
     """The state an act is done in, as its target when no one is named: "declared a ceasefire
-    in South Sudan" (not when the actors act in their own state: "Sudan withdrew troops")."""
+    in South Sudan", also by South Sudan's own president; but forces moving in their own
+    state aim at no one ("Sudan withdrew troops from the border")."""
     if top is None or not top.place.country or top.demonym:
         return []
-    if top.place.country in {a.country for a in frame.sources}:
+    if top.place.country in {a.country for a in frame.sources} and frame.type in MOVER_TYPES:
         return []
     doc = frame.token.doc
     span = doc[top.start: top.end]
