@@ -471,3 +471,18 @@ def test_agreeing_with_someones_view_is_no_agreement(pipeline):
     assert not [e for e in _extract(pipeline, "The ministers said they agree with the auditors that the budget is "
                                               "too small.") if e.type == "AGREE"]
     assert _find(_extract(pipeline, "Egypt agreed with Sudan on a framework for talks."), "AGREE")
+
+
+def test_the_people_an_act_takes_in_are_its_target(pipeline):
+    event = _find(_extract(pipeline, "Poland took in 2,000 Ukrainian refugees last month."), "AID")
+    assert [a.code for a in event.targets] == ["UKRREF"]
+    event = _find(_extract(pipeline, "Chad opened its borders to Sudanese refugees on Friday."), "RETREAT")
+    assert [a.code for a in event.targets] == ["SDNREF"]
+    event = _find(_extract(pipeline, "Kenya sent 400 police officers to Haiti."), "MOBILIZE")
+    assert [a.code for a in event.targets] == ["HTI"]  # what is sent is not the target
+
+
+def test_a_phrase_on_the_first_member_of_a_coordination(pipeline):
+    event = _find(_extract(pipeline, "The army launched air and artillery strikes on rebel positions near Goma."),
+                  "ASSAULT")
+    assert [a.sector for a in event.targets] == ["REB"]

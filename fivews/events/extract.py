@@ -34,6 +34,7 @@ DISPERSAL_VERBS = {"target", "disperse", "break", "scatter"}  # force used "targ
 SENDING_VERBS = {"send", "deploy", "dispatch", "station", "withdraw", "pull"}  # what is sent is no target
 EXPULSION_VERBS = {"expel", "deport", "evict", "banish"}  # expelled from a state: by that state
 BENEFIT_VERBS = {"help", "assist", "support", "aid", "benefit", "feed", "protect", "serve", "rebuild", "relieve"}
+PEOPLE_SECTORS = {"REF", "CVL"}  # people an act of aid takes in: refugees, migrants, civilians
 NO_SOURCE_OK = {"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "RETREAT"}
 QUANTIFIER_DETS = {"any", "no", "every", "each"}
 
@@ -253,7 +254,7 @@ class EventExtractor:
                 if objs:
                     frame.targets = actors.actors_for(objs[0])
             if not frame.targets and trig.mode != "withdraw" and (
-                    trig.type not in MOVER_TYPES | {"AID"} or trig.mode in ("release", "return")):
+                    trig.type not in MOVER_TYPES or trig.mode in ("release", "return")):
                 # the object is part of the trigger but names who it happened to
                 # ("expelled a Bulgarian diplomat", "arrested opposition leaders")
                 objs = [c for c in verb.children if c.dep_ == "dobj" and (
@@ -267,7 +268,8 @@ class EventExtractor:
                         # not "military aid")
                         found = [a for c in obj.children if c.dep_ in ("compound", "poss") and c.pos_ == "PROPN"
                                  for a in actors.actors_for(c)]
-                    frame.targets = [a for a in found if a.code not in own]
+                    frame.targets = [a for a in found if a.code not in own and (
+                        trig.type != "AID" or a.sector in PEOPLE_SECTORS)]  # "took in refugees", not "sent troops"
             if not frame.targets and not trig.needs_target:
                 frame.targets = self._owner_of_object(verb, trigger_words, actors)
             if not frame.targets and not trig.needs_target:
@@ -474,6 +476,10 @@ class EventExtractor:
                     for i in frame.match.tokens:
                         if i != noun.i and not objs:
                             objs = prep_objects(noun.doc[i], (slot,))
+                first = noun
+                while not objs and first.dep_ == "conj" and slot not in ("dobj", "iobj"):
+                    first = first.head  # "air and artillery strikes on X": the phrase hangs on the first member
+                    objs = prep_objects(first, (slot,))
                 if not objs and light is not None and slot not in ("dobj", "iobj"):
                     objs = prep_objects(light, (slot,))
                 if not objs and slot == "dobj" and light is not None:
