@@ -486,3 +486,10 @@ def test_a_phrase_on_the_first_member_of_a_coordination(pipeline):
     event = _find(_extract(pipeline, "The army launched air and artillery strikes on rebel positions near Goma."),
                   "ASSAULT")
     assert [a.sector for a in event.targets] == ["REB"]
+
+
+def test_an_actor_is_not_the_target_of_its_own_promise(pipeline):
+    event = _find(_extract(pipeline, "Jordan agreed to open its borders to Syrian refugees."), "AGREE")
+    assert [a.code for a in event.targets] == ["SYRREF"]
+    events = _extract(pipeline, "The regional government agreed to build a new hospital in Mombasa.")
+    assert not [a for e in events for a in e.targets if a.code == "KEN"]

@@ -285,6 +285,11 @@ class EventExtractor:
                             # an event named as the object is no one ("to hold military exercises");
                             # "refused to lift the ban on Cypriot ships": whom the object bears on
                             direct = actors.actors_for(objs[0]) if self.lexicon.match(objs[0]) is None else []
+                            own = {a.code for a in frame.sources}
+                            direct = [a for a in direct if a.code not in own or a.kind == "person"]
+                            if not direct and objs[0].dep_ == "dobj":  # "agreed to open its borders to refugees"
+                                direct = [a for o in prep_objects(comp, ("to",)) for a in actors.actors_for(o)
+                                          if a.code not in own]
                             frame.targets = direct or self._owner_of_object(
                                 comp, set(), actors, author_of_force=False)  # lifting a ban aims at those under it
                             break

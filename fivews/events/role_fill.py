@@ -16,6 +16,9 @@ if TYPE_CHECKING:
     from fivews.events.extract import Frame
 
 MOVER_TYPES = {"MOBILIZE", "RETREAT"}  # the forces moved are the actor
+# acts aimed at a state also when its own leaders do them: "Kiir declared a ceasefire in South
+# Sudan", "called for reform in Myanmar" (not "agreed to set up a centre in Mumbai")
+HOME_TARGET_TYPES = {"CONCEDE", "REQUEST"}
 
 
 def _within(tok: Token, anchors: list[Token], steps: int = 6) -> bool:
@@ -98,11 +101,11 @@ def country_target(frame: Frame, places: PlaceIndex, actors: DocumentActors) -> 
 
 def place_target(frame: Frame, top, actors: DocumentActors) -> list[Actor]:
     """The state an act is done in, as its target when no one is named: "declared a ceasefire
-    in South Sudan", also by South Sudan's own president; but forces moving in their own
+    in South Sudan", also by South Sudan's own president; but other acts in the actors' own
     state aim at no one ("Sudan withdrew troops from the border")."""
     if top is None or not top.place.country or top.demonym:
         return []
-    if top.place.country in {a.country for a in frame.sources} and frame.type in MOVER_TYPES:
+    if top.place.country in {a.country for a in frame.sources} and frame.type not in HOME_TARGET_TYPES:
         return []
     doc = frame.token.doc
     span = doc[top.start: top.end]
