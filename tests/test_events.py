@@ -493,3 +493,9 @@ def test_an_actor_is_not_the_target_of_its_own_promise(pipeline):
     assert [a.code for a in event.targets] == ["SYRREF"]
     events = _extract(pipeline, "The regional government agreed to build a new hospital in Mombasa.")
     assert not [a for e in events for a in e.targets if a.code == "KEN"]
+
+
+def test_a_preposition_before_the_verb_is_no_particle_of_it(pipeline):
+    event = _find(_extract(pipeline, "The Greek minister on Monday called for sanctions against Turkey."), "REQUEST")
+    assert event.trigger == "called for"
+    assert [a.code for a in event.targets] == ["TUR"]

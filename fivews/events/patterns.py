@@ -179,7 +179,8 @@ class TriggerLexicon:
 def _dependents_match(tok: Token, words: tuple[str, ...]) -> list[int] | None:
     """Token indices of the required dependent words, or None if one is missing."""
     used: list[int] = []
-    pool = [c for c in tok.children if c.dep_ in _DEPENDENT_DEPS]
+    # a preposition before the word is an adjunct, never its particle: "on Monday called for"
+    pool = [c for c in tok.children if c.dep_ in _DEPENDENT_DEPS and not (c.dep_ in ("prep", "prt") and c.i < tok.i)]
     # objects of a preposition ("take control of", "pull out of") and conjuncts of an object
     pool += [g for c in list(pool) for g in c.children if g.dep_ in ("pobj", "prep", "conj", "compound", "prt", "amod")]
     # "called for Britain to stay": the preposition is the marker of a clause
