@@ -499,3 +499,13 @@ def test_a_preposition_before_the_verb_is_no_particle_of_it(pipeline):
     event = _find(_extract(pipeline, "The Greek minister on Monday called for sanctions against Turkey."), "REQUEST")
     assert event.trigger == "called for"
     assert [a.code for a in event.targets] == ["TUR"]
+
+
+def test_a_resignation_leaves_the_state_of_the_office(pipeline):
+    event = _find(_extract(pipeline, "Mr Toledo resigned as president of Peru on Sunday."), "RETREAT")
+    assert [a.code for a in event.targets] == ["PER"]
+    event = _find(_extract(pipeline, "The Kenyan interior minister resigned after weeks of protests in Kenya."),
+                  "RETREAT")
+    assert [a.code for a in event.targets] == ["KEN"]
+    event = _find(_extract(pipeline, "The Kenyan interior minister resigned after talks in Uganda."), "RETREAT")
+    assert not event.targets  # another state's town is not the office left

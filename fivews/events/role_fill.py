@@ -103,10 +103,32 @@ def place_target(frame: Frame, top, actors: DocumentActors) -> list[Actor]:
     """The state an act is done in, as its target when no one is named: "declared a ceasefire
     in South Sudan", also by South Sudan's own president; but other acts in the actors' own
     state aim at no one ("Sudan withdrew troops from the border")."""
-    if top is None or not top.place.country or top.demonym:
-        return []
+    if top is None or not top.place.country or top.demonym or frame.match.trigger.mode == "resign":
+        return []  # a resignation leaves an office, not the place it is announced in (office_target)
     if top.place.country in {a.country for a in frame.sources} and frame.type not in HOME_TARGET_TYPES:
         return []
     doc = frame.token.doc
     span = doc[top.start: top.end]
     return [actors.coder.state(span.text, top.place.country).with_text(span.text, span.start_char, span.end_char)]
+
+
+def office_target(frame: Frame, places: PlaceIndex, actors: DocumentActors) -> list[Actor]:
+    """Whom a resignation leaves: the state of the office ("resigned as president of
+    Indonesia"), else the resigner's own state where the sentence names it ("resigned after
+    protests in Kyrgyzstan"), never in the resigner's own words ("Kosovo's president")."""
+    if frame.match.trigger.mode != "resign" or not frame.sources:
+        return []
+    own = {a.country for a in frame.sources if a.country}
+    taken = [(a.start, a.end) for a in frame.sources if a.start is not None]
+    sent = frame.token.sent
+    office = [t for c in frame.token.children if c.dep_ == "prep" and c.lower_ == "as" for t in c.subtree]
+    for tokens, same_state in ((office, False), (list(sent), True)):
+        for tok in tokens:
+            top = places.at.get(tok.i)
+            if top is None or top.demonym or not top.place.country or top.place.feature != "country" and same_state:
+                continue
+            span = sent.doc[top.start: top.end]
+            if same_state and top.place.country not in own or any(s <= span.start_char < e for s, e in taken):
+                continue
+            return [actors.coder.state(span.text, top.place.country).with_text(span.text, span.start_char, span.end_char)]
+    return []
