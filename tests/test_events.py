@@ -509,3 +509,11 @@ def test_a_resignation_leaves_the_state_of_the_office(pipeline):
     assert [a.code for a in event.targets] == ["KEN"]
     event = _find(_extract(pipeline, "The Kenyan interior minister resigned after talks in Uganda."), "RETREAT")
     assert not event.targets  # another state's town is not the office left
+
+
+def test_people_held_as_shields_and_forces_mobilised_against_someone(pipeline):
+    event = _find(_extract(pipeline, "The militia used Syrian villagers as human shields near Raqqa."), "ASSAULT")
+    assert [a.code for a in event.targets] == ["SYRCVL"]
+    assert event.targets[0].text == "Syrian villagers"
+    event = _find(_extract(pipeline, "Armenia mobilized its reserves for a war against Azerbaijan."), "MOBILIZE")
+    assert [a.code for a in event.targets] == ["AZE"]

@@ -375,6 +375,8 @@ class EventExtractor:
         objects += [p for c in verb.children if c.i in trigger_words and c.dep_ == "prep"
                     for p in c.children if p.dep_ == "pobj"]  # "called for sanctions against X"
         objects += [c for o in list(objects) for c in o.conjuncts]
+        objects += [p for h in (verb, *objects) for c in h.children if c.dep_ == "prep" and c.lower_ == "for"
+                    for p in c.children if p.dep_ == "pobj"]  # "mobilized troops for a war against Iraq"
         objects += [v for o in list(objects) for v in o.children if v.dep_ == "acl"]  # "sanctions imposed on X"
         objects += [p for o in list(objects) for c in o.children if c.dep_ == "prep" and c.lower_ not in preps
                     for p in c.children if p.dep_ == "pobj"]  # "personnel such as doctors to Nepal"
@@ -499,6 +501,18 @@ class EventExtractor:
             for rel in (c for c in noun.children if c.dep_ == "relcl" and attributes.is_killing(c)):
                 victims = [c for c in rel.children if c.dep_ == "dobj"]  # "the bombings that killed 300 people"
                 targets = actors.actors_for(victims[0]) if victims else []
+        if not targets and noun.dep_ == "pobj" and head.lower_ == "as":
+            # "used civilians as human shields", "held them as hostages": the verb's object,
+            # or the object the "as" phrase hangs on
+            owner = head.head
+            objs = [c for c in owner.children if c.dep_ == "dobj"] if owner.pos_ == "VERB" else (
+                [owner] if owner.dep_ == "dobj" else [])
+            objs = [o for o in objs if o.pos_ != "PRON"]
+            targets = actors.actors_for(objs[0]) if objs else []
+            doc = noun.doc
+            targets = [a if a.end is None or a.end <= head.idx else a.with_text(
+                doc.text[a.start:head.idx].rstrip(), a.start, a.start + len(doc.text[a.start:head.idx].rstrip()))
+                for a in targets]  # their words end before "as"
         if not targets and noun.dep_ == "nsubj" and head.lemma_.lower() in self.lexicon.impact_verbs:
             for obj in (c for c in head.children if c.dep_ == "dobj"):  # "air strikes hit the enclave"
                 targets = actors.actors_for(obj)
