@@ -75,7 +75,7 @@ def test_a_council_with_and_in_its_name_is_one_actor(pipeline):
 
     events = pipeline.extract(Article("a", "The African Union's Peace and Security Council demanded an immediate "
                                            "ceasefire in South Sudan.", published=date(2023, 4, 17)))
-    assert any(e.type == "REQUEST" and [a.code for a in e.sources] == ["IGOAFU"] for e in events)
+    assert any(e.type == "REQUEST" and [a.code for a in e.sources] == ["IGOAFUPSC"] for e in events)
 
 
 

@@ -517,3 +517,12 @@ def test_people_held_as_shields_and_forces_mobilised_against_someone(pipeline):
     assert event.targets[0].text == "Syrian villagers"
     event = _find(_extract(pipeline, "Armenia mobilized its reserves for a war against Azerbaijan."), "MOBILIZE")
     assert [a.code for a in event.targets] == ["AZE"]
+
+
+def test_the_author_of_a_decision_is_the_target_of_a_reaction_to_it(pipeline):
+    event = _find(_extract(pipeline, "Egypt welcomed the Security Council resolution on Sudan."), "SUPPORT")
+    assert [a.code for a in event.targets] == ["IGOUNOSEC"]
+    event = _find(_extract(pipeline, "Ethiopia rejected the African Union plan."), "REJECT")
+    assert [a.code for a in event.targets] == ["IGOAFU"]
+    event = _find(_extract(pipeline, "The rebels rejected the peace plan."), "REJECT")
+    assert not event.targets  # no one's name before it

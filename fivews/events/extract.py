@@ -342,6 +342,12 @@ class EventExtractor:
                     found = actors.actors_for(child)
                     if found:
                         return found
+            # "welcomed the OPCW visit", "rejected the Kirkuk council decision": who made it
+            if self.lexicon.match(obj) is not None or obj.lemma_.lower() in self.lexicon.owned_things:
+                for child in (c for c in obj.children if c.dep_ == "compound" and c.i not in trigger_words):
+                    found = actors.actors_for(child)
+                    if found:
+                        return found
             # "rejected the Iraqi and Turkish demands": the states whose demands they are
             states: dict[str, Actor] = {}
             adjectives = [] if actors.actors_for(obj) else [c for c in obj.children if c.dep_ == "amod"]

@@ -48,6 +48,7 @@ class TriggerLexicon:
         self.light_verbs: set[str] = set()
         self.light_phrases: dict[str, set[str]] = defaultdict(set)
         self.report_verbs: set[str] = set()
+        self.owned_things: set[str] = set()
         self.by_head: dict[tuple[str, str], list[Trigger]] = defaultdict(list)
         self.impact_verbs: set[str] = set()
         self.munitions: dict[str, Trigger] = {}
@@ -66,6 +67,7 @@ class TriggerLexicon:
             if len(words) > 1:
                 self.light_phrases[words[0]].add(words[-1])
         self.report_verbs.update(str(v).lower() for v in block.get("report_verbs") or [])
+        self.owned_things.update(str(v).lower() for v in block.get("owned_things") or [])
         for ptype, preps in (block.get("type_targets") or {}).items():
             if str(ptype).upper() not in PLOVER_TYPES:
                 raise ValueError(f"type_targets: unknown PLOVER type {ptype!r}")
