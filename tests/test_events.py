@@ -301,6 +301,8 @@ def test_a_ceasefire_declared_in_a_state_is_aimed_at_it(pipeline):
     assert [a.code for a in event.targets] == ["SSD"]
     event = _find(_extract(pipeline, "Sudan withdrew its troops from Darfur on Monday."), "RETREAT")
     assert not event.targets
+    event = _find(_extract(pipeline, "Sudanese rebels agreed to a ceasefire in Sudan on Monday."), "AGREE")
+    assert [a.code for a in event.targets] == ["SDN"]
 
 
 def test_the_owner_of_goods_a_ban_falls_on(pipeline):

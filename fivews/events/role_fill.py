@@ -17,7 +17,8 @@ if TYPE_CHECKING:
 
 MOVER_TYPES = {"MOBILIZE", "RETREAT"}  # the forces moved are the actor
 # acts aimed at a state also when its own leaders do them: "Kiir declared a ceasefire in South
-# Sudan", "called for reform in Myanmar" (not "agreed to set up a centre in Mumbai")
+# Sudan", "called for reform in Myanmar", and military promises ("the Taliban agreed to a
+# ceasefire in Afghanistan"); not "agreed to set up a centre in Mumbai"
 HOME_TARGET_TYPES = {"CONCEDE", "REQUEST"}
 
 
@@ -105,7 +106,9 @@ def place_target(frame: Frame, top, actors: DocumentActors) -> list[Actor]:
     state aim at no one ("Sudan withdrew troops from the border")."""
     if top is None or not top.place.country or top.demonym or frame.match.trigger.mode == "resign":
         return []  # a resignation leaves an office, not the place it is announced in (office_target)
-    if top.place.country in {a.country for a in frame.sources} and frame.type not in HOME_TARGET_TYPES:
+    trig = frame.match.trigger
+    home = frame.type in HOME_TARGET_TYPES or frame.type == "AGREE" and "military" in trig.context
+    if top.place.country in {a.country for a in frame.sources} and not home:
         return []
     doc = frame.token.doc
     span = doc[top.start: top.end]
