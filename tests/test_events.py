@@ -528,3 +528,16 @@ def test_the_author_of_a_decision_is_the_target_of_a_reaction_to_it(pipeline):
     assert [a.code for a in event.targets] == ["IGOAFU"]
     event = _find(_extract(pipeline, "The rebels rejected the peace plan."), "REJECT")
     assert not event.targets  # no one's name before it
+
+
+def test_opposition_to_a_decision_is_a_rejection_of_its_author(pipeline):
+    events = _extract(pipeline, "In Athens, the ministers of Greece and Cyprus stressed their opposition to "
+                                "Turkey's plan to drill for gas, and to a maritime deal Turkey struck with Libya in May.")
+    event = _find(events, "REJECT")
+    assert {a.country for a in event.sources} == {"GRC", "CYP"}
+    assert [a.code for a in event.targets] == ["TUR"]
+    assert not [e for e in events if e.type == "ASSAULT"]  # the deal was struck, no one was
+    event = _find(_extract(pipeline, "Athens objected to a maritime deal Ankara signed with Tripoli."), "ACCUSE")
+    assert [a.country for a in event.targets] == ["TUR"]
+    events = _extract(pipeline, "The opposition to President Ruto held a rally in Nairobi.")
+    assert [e.type for e in events] == ["PROTEST"]  # the opposition is who acts

@@ -245,6 +245,7 @@ class EventExtractor:
                 if objs:
                     # an act named as the object is no one: "suspended military aid with Pakistan"
                     found = actors.actors_for(objs[0]) if self.lexicon.match(objs[0]) is None else []
+                    found = found or self._owner_of_thing(objs[0], actors)  # "objected to the deal Ankara signed"
                     if found:
                         frame.targets = found
                         break
@@ -359,6 +360,10 @@ class EventExtractor:
             act = self.lexicon.match(obj)
             force = author_of_force and act is not None and act.trigger.type in FORCE_TYPES
             preps = AUTHOR_PREPS if force else OWNER_PREPS
+            if act is not None or obj.lemma_.lower() in self.lexicon.owned_things:
+                found = _maker_of(obj, actors)  # "opposed the deal Turkey struck with the GNA"
+                if found:
+                    return found
             made = [v for v in obj.children if v.dep_ == "acl" and v.tag_ == "VBN"]  # "threats made by X"
             for pobj in [*prep_objects(obj, preps), *(a for a in map(agent_of, made) if a is not None)]:
                 if pobj.i not in trigger_words:
@@ -368,6 +373,18 @@ class EventExtractor:
                     if found:
                         return found
         return []
+
+    def _owner_of_thing(self, thing: Token, actors: DocumentActors) -> list[Actor]:
+        """Whose decision, plan or act a noun names: "opposition to Turkey's decision",
+        "criticism of the Security Council resolution"."""
+        if self.lexicon.match(thing) is None and thing.lemma_.lower() not in self.lexicon.owned_things:
+            return []
+        for child in thing.children:
+            if child.dep_ in ("poss", "compound") and child.lower_ not in GROUP_PRONOUNS | PERSON_PRONOUNS:
+                found = actors.actors_for(child)
+                if found:
+                    return found
+        return _maker_of(thing, actors)
 
     def _directed_object(self, frame: Frame, trigger_words: set[int], actors: DocumentActors) -> list[Actor]:
         """The target an event type takes by its usual preposition when the entry's own slots
@@ -402,6 +419,8 @@ class EventExtractor:
         trig = frame.match.trigger
         if noun.dep_ == "compound" or any(c.dep_ == "det" and c.lower_ in QUANTIFIER_DETS for c in noun.children):
             return False
+        if noun.dep_ in ("nsubj", "nsubjpass") and noun.i in actors.match_at:
+            return False  # a word naming who acts: "the opposition to Ruto held a rally"
         head = noun.head
         light = None
         if noun.dep_ in ("dobj", "attr", "nsubjpass") and self.lexicon.is_light(head):
@@ -498,7 +517,7 @@ class EventExtractor:
                 if not objs and slot == "dobj" and light is not None:
                     objs = [c for c in light.children if c.dep_ == "dative"]
                 if objs:
-                    found = actors.actors_for(objs[0])
+                    found = actors.actors_for(objs[0]) or self._owner_of_thing(objs[0], actors)
                     if found:
                         targets = found
                         break
@@ -591,6 +610,17 @@ class EventExtractor:
                     frame.absorbed = True
 
 NAME_KINDS = {"org", "person", "country", "seat"}
+
+
+def _maker_of(thing: Token, actors: DocumentActors) -> list[Actor]:
+    """Who made the thing, by a relative clause on it: "the deal Turkey struck"."""
+    for clause in (c for c in thing.children if c.dep_ == "relcl"):
+        subject = subject_of(clause)
+        if subject is not None and subject.pos_ != "PRON" and subject.i != thing.i:  # not "the strike that ..."
+            found = actors.actors_for(subject)
+            if found:
+                return found
+    return []
 
 
 def _object_heads(verb: Token, trigger_words: set[int]) -> list[Token]:

@@ -181,10 +181,11 @@ class TriggerLexicon:
 def _dependents_match(tok: Token, words: tuple[str, ...]) -> list[int] | None:
     """Token indices of the required dependent words, or None if one is missing."""
     used: list[int] = []
-    # a preposition before the word is an adjunct, never its particle: "on Monday called for"
-    pool = [c for c in tok.children if c.dep_ in _DEPENDENT_DEPS and not (c.dep_ in ("prep", "prt") and c.i < tok.i)]
+    pool = [c for c in tok.children if c.dep_ in _DEPENDENT_DEPS]
     # objects of a preposition ("take control of", "pull out of") and conjuncts of an object
     pool += [g for c in list(pool) for g in c.children if g.dep_ in ("pobj", "prep", "conj", "compound", "prt", "amod")]
+    # a preposition before the word is an adjunct, never its particle: "on Monday called for"
+    pool = [c for c in pool if not (c.dep_ in ("prep", "prt") and c.head.i == tok.i and c.i < tok.i)]
     # "called for Britain to stay": the preposition is the marker of a clause
     pool += [g for c in tok.children if c.dep_ == "advcl" for g in c.children if g.dep_ == "mark" and g.i == c.left_edge.i]
     if tok.dep_ == "relcl":  # "the deal Turkey struck": the head noun is the object
