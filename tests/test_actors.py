@@ -172,3 +172,11 @@ def test_they_at_the_start_of_a_sentence_is_the_last_main_subject(pipeline):
     closing = [e for e in events if e.trigger.startswith("closed")]
     assert closing and [a.code for a in closing[0].sources] == ["IGOWAS"]
     assert not [e for e in events if e.type == "REJECT" and e.modality == "asserted"]
+
+
+def test_the_men_of_an_armed_group_are_the_group(pipeline):
+    from fivews.models import Article
+
+    events = pipeline.extract(Article("a", "RSF commanders said nine of their men were killed in a drone attack."))
+    attack = next(e for e in events if e.type == "ASSAULT")
+    assert [a.code for a in attack.targets] == ["SDNREB"]

@@ -178,6 +178,8 @@ class DocumentActors:
             for child in tok.children:
                 if child.dep_ == "poss" and child.lower_ in GROUP_PRONOUNS | PERSON_PRONOUNS:
                     ante = self.memory.antecedent(child)
+                    if ante is not None and ante.kind == "armed_group":
+                        return [ante.with_text(_phrase_text(tok))]  # "the LNA said nine of its men": the LNA's
                     if ante is not None and ante.country and ante.kind in ("state", "person", "group"):
                         return [self.coder.state(_phrase_text(tok), ante.country, actor.sector)]
         if actor is not None and not (actor.country is None and actor.kind == "group"):
