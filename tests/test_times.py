@@ -69,6 +69,11 @@ def test_date_on_a_coordinated_verb_dates_both(pipeline):
     events = pipeline.extract(Article("t1", text, published=date(2022, 9, 21)))
     assert {e.type for e in events} >= {"ASSAULT", "COERCE"}
     assert {e.date for e in events} == {"2022-09-19"}
+    # a coordinated clause with a subject of its own keeps its date to itself
+    text = ("The ministers of Greece and Cyprus stressed their opposition to Turkey's plan, and to a maritime "
+            "deal Turkey struck with Libya in November.")
+    events = pipeline.extract(Article("t2", text, published=date(2020, 1, 8)))
+    assert {e.type: e.date for e in events} == {"REJECT": "2020-01-08", "SUPPORT": "2019-11"}
 
 
 def _dates(pipeline, text, published):

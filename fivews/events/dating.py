@@ -43,7 +43,8 @@ def resolve_date(frame: Frame, sent: Span, times: list[TimeMention], other_ancho
         if mention.anchor in ancestors and mention.anchor not in other_anchors:
             return mention
     # a date on a coordinated verb: "fired tear gas and detained protesters on Monday night"
-    conjuncts = {c.i for tok in frame.anchors() if tok.pos_ in ("VERB", "AUX") for c in tok.conjuncts}
+    conjuncts = {c.i for tok in frame.anchors() if tok.pos_ in ("VERB", "AUX") for c in tok.conjuncts
+                 if not _own_subject(c)}  # not "..., and Turkey struck a deal in November"
     for mention in in_sent:
         if mention.anchor in conjuncts:
             return mention
@@ -156,11 +157,15 @@ def sentence_date(sent: Span, times: list[TimeMention]) -> TimeMention | None:
         node = doc[mention.anchor]
         if node.pos_ not in ("VERB", "AUX") and node.dep_ in ("nsubj", "nsubjpass", "dobj"):
             node = node.head
-        while node.dep_ == "conj" and node.head != node:
-            node = node.head
+        while node.dep_ == "conj" and node.head != node and not _own_subject(node):
+            node = node.head  # "... and Turkey struck a deal in November" is a clause of its own
         if node.head == node:
             return mention
     return None
+
+
+def _own_subject(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
 
 def _above_own_clause(tok: Token) -> list[Token]:
