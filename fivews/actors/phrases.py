@@ -151,6 +151,12 @@ class DocumentActors:
             if named:
                 return named
         actor = self.actor_of_phrase(tok)
+        sides = any(m.entry.kind == "modifier" and m.entry.ref == "sides" for m in self._matches_in(tok))
+        if sides and actor is not None and actor.kind == "state" and actor.country and not actor.sector:
+            # "Libya's warring parties": the two sides the article names in that state
+            both = self.memory.sides(len(self.doc))
+            if len(both) == 2 and all(a.country == actor.country for a in both):
+                return [a.with_text(_phrase_text(tok)) for a in both]
         if actor is not None and not (actor.country is None and actor.kind == "group"):
             return [actor]
         # "the foreign ministers of France, Egypt and Greece": one actor per state;
@@ -165,7 +171,6 @@ class DocumentActors:
                 return [a.with_text(_phrase_text(tok)) for a in inner]
         # "militants in Kunar", "a military base in Saudi Arabia", "the cities in Saudi Arabia":
         # a role, or a place, in a state is of that state
-        sides = any(m.entry.kind == "modifier" and m.entry.ref == "sides" for m in self._matches_in(tok))
         if not sides and (actor is not None and actor.sector or actor is None and tok.lemma_.lower() in PLACE_HEADS):
             for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "inside", "across")):
                 for pobj in (c for c in prep.children if c.dep_ == "pobj"):
