@@ -541,3 +541,8 @@ def test_opposition_to_a_decision_is_a_rejection_of_its_author(pipeline):
     assert [a.country for a in event.targets] == ["TUR"]
     events = _extract(pipeline, "The opposition to President Ruto held a rally in Nairobi.")
     assert [e.type for e in events] == ["PROTEST"]  # the opposition is who acts
+
+
+def test_the_preposition_of_a_clause_below_is_no_particle_of_the_verb(pipeline):
+    events = _extract(pipeline, 'The government said it welcomed any "serious call" to return to political talks.')
+    assert [e.type for e in events] == ["SUPPORT"]  # not a visit ("welcome to")

@@ -183,7 +183,9 @@ def _dependents_match(tok: Token, words: tuple[str, ...]) -> list[int] | None:
     used: list[int] = []
     pool = [c for c in tok.children if c.dep_ in _DEPENDENT_DEPS]
     # objects of a preposition ("take control of", "pull out of") and conjuncts of an object
-    pool += [g for c in list(pool) for g in c.children if g.dep_ in ("pobj", "prep", "conj", "compound", "prt", "amod")]
+    # (not the preposition of a clause below: "welcomed a call to return to talks" is no "welcome to")
+    pool += [g for c in list(pool) for g in c.children if g.dep_ in ("pobj", "prep", "conj", "compound", "prt", "amod")
+             and not (c.dep_ == "xcomp" and g.dep_ in ("prep", "prt"))]
     # a preposition before the word is an adjunct, never its particle: "on Monday called for"
     pool = [c for c in pool if not (c.dep_ in ("prep", "prt") and c.head.i == tok.i and c.i < tok.i)]
     # "called for Britain to stay": the preposition is the marker of a clause
