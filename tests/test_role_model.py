@@ -45,6 +45,9 @@ def _roles(pipeline, text):
     # the parse finds no source for the talks; the model marks the ministry's negotiators
     ("The Mexican interior ministry's negotiators ended talks with the teachers' union.",
      ("CONSULT", ["MEXGOV"], ["LAB"])),
+    # the parse finds a place for the trip but no one met; the model marks the officials
+    ("The minister travelled to Brussels on Monday for talks with officials of the European Union.",
+     ("CONSULT", ["GOV"], ["IGOEUR"])),
 ])
 def test_learned_roles_fill_only_what_the_parse_left_open(pipeline, extractor, text, expected):
     roles = extractor.roles

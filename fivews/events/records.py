@@ -222,7 +222,7 @@ def _learnable(frame: Frame) -> bool:
     if frame.match.trigger.needs_target:
         return False
     return not frame.sources and frame.type not in NO_LEARNED_SOURCE or \
-        not frame.targets and frame.target_place is None and frame.type not in NO_LEARNED_TARGET
+        not frame.targets and frame.type not in NO_LEARNED_TARGET
 
 
 
