@@ -546,3 +546,12 @@ def test_opposition_to_a_decision_is_a_rejection_of_its_author(pipeline):
 def test_the_preposition_of_a_clause_below_is_no_particle_of_the_verb(pipeline):
     events = _extract(pipeline, 'The government said it welcomed any "serious call" to return to political talks.')
     assert [e.type for e in events] == ["SUPPORT"]  # not a visit ("welcome to")
+
+
+def test_condolences_and_congratulations_are_no_events(pipeline):
+    for text in ("The Kenyan president offered his condolences to the families of the victims.",
+                 "Japan sent a condolence message to the people of Morocco.",
+                 "The minister extended his congratulations to the new government."):
+        assert not [e for e in _extract(pipeline, text) if e.type in ("AGREE", "AID", "SUPPORT")], text
+    event = _find(_extract(pipeline, "Kenya offered 1,000 police officers to Haiti."), "AGREE")
+    assert [a.code for a in event.targets] == ["HTI"]

@@ -83,6 +83,7 @@ class EventExtractor:
         self.recipient = _cue("recipient_verbs")
         self.eventive = _cue("eventive_verbs")
         self.natural_forces = _cue("natural_forces")
+        self.courtesies = _cue("courtesies")
         self.obligations = {str(k).lower(): str(v) for k, v in
                             (load_yaml("events/modality.yaml").get("obligation_modals") or {}).items()}
 
@@ -98,6 +99,8 @@ class EventExtractor:
                 continue  # "the earthquake struck", "to fight the epidemic"
             if found is not None and _shared_opinion(tok, found):
                 continue  # "they agree with the NCAA that ...": a view shared, not a deal
+            if found is not None and found.trigger.pos == "verb" and self._courtesy(tok):
+                continue  # "offered his condolences", "sent a condolence message"
             if self.lexicon.is_report(tok) and tok.pos_ in ("VERB", "AUX") and (found is None or not found.trigger.words):
                 continue  # a speech verb is an event only in a longer entry ("described it as a provocation")
             if found is not None:
@@ -164,6 +167,15 @@ class EventExtractor:
             matches[verb.i] = TriggerMatch(trigger, tuple(sorted((modal.i, verb.i))))
             found[verb.i] = (subject_of(verb.head), subject)
         return found
+
+    def _courtesy(self, verb: Token) -> bool:
+        """Whether a verb's object is a courtesy: condolences, congratulations, thanks."""
+        for obj in (c for c in verb.children if c.dep_ == "dobj"):
+            words = [obj, *(c for c in obj.children if c.dep_ in ("compound", "amod"))]
+            words += [g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+            if any(w.lemma_.lower() in self.courtesies or w.lower_ in self.courtesies for w in words):
+                return True
+        return False
 
     def _natural(self, verb: Token) -> bool:
         """Whether a verb of violence has a natural force as its subject or object."""
