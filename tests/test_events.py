@@ -555,3 +555,23 @@ def test_condolences_and_congratulations_are_no_events(pipeline):
         assert not [e for e in _extract(pipeline, text) if e.type in ("AGREE", "AID", "SUPPORT")], text
     event = _find(_extract(pipeline, "Kenya offered 1,000 police officers to Haiti."), "AGREE")
     assert [a.code for a in event.targets] == ["HTI"]
+
+
+def test_who_died_in_an_attack_and_who_clashed(pipeline):
+    event = _find(_extract(pipeline, "Three Kenyan soldiers died in a roadside bomb attack near Mandera."), "ASSAULT")
+    assert [a.code for a in event.targets] == ["KENMIL"] and event.fatalities == 3
+    assert not event.sources
+    event = _find(_extract(pipeline, "Militants killed 12 people in two attacks near Mandera."), "ASSAULT")
+    assert [a.code for a in event.targets] != [a.code for a in event.sources]
+    event = _find(_extract(pipeline, "Clashes broke out between police and protesters in Dhaka."), "ASSAULT")
+    assert {a.code for a in event.sources + event.targets} == {"BGDCOP", "BGDCVL"}
+    event = _find(_extract(pipeline, "Fighting erupted between the army and RSF fighters in Khartoum."), "ASSAULT")
+    codes = {a.code for a in event.sources + event.targets}
+    assert "SDNMIL" in codes and len(codes) == 2  # the RSF: paramilitary in 2020, rebels from 2023
+
+
+def test_a_call_made_at_home_aims_at_home_only_through_its_object(pipeline):
+    event = _find(_extract(pipeline, "The Thai king called for calm in Thailand."), "REQUEST")
+    assert [a.code for a in event.targets] == ["THA"]
+    event = _find(_extract(pipeline, "After talks in Bangkok on Monday, the Thai king called for calm."), "REQUEST")
+    assert not event.targets

@@ -477,13 +477,16 @@ class EventExtractor:
         if not sources and by:
             sources = actors.actors_for(by[0])
         between = prep_objects(noun, ("between", "among")) or (
-            prep_objects(light, ("between", "among")) if light is not None else [])
+            prep_objects(light, ("between", "among")) if light is not None else []) or (
+            prep_objects(head, ("between", "among")) if noun.dep_ == "nsubj" and head.pos_ == "VERB" else [])
+        # ("clashes broke out between police and protesters")
         targets: list[Actor] = []
         if between:
             sides = actors.actors_for(between[0])
             if any(a.country is None for a in sides):  # "talks between their presidents, A and B"
                 named = [a for c in noun.children if c.dep_ == "appos" for a in actors.actors_for(c)]
-                named = named or [a for a in sides if a.country is not None]
+                # a side without a state stays when it has a role ("between the army and RSF fighters")
+                named = named or [a for a in sides if a.country is not None or a.sector]
                 sides = named or sides
             broker = subject_of(light) if light is not None and not sources else None
             brokers = actors.actors_for(broker) if broker is not None else []
@@ -538,6 +541,21 @@ class EventExtractor:
             for rel in (c for c in noun.children if c.dep_ == "relcl" and attributes.is_killing(c)):
                 victims = [c for c in rel.children if c.dep_ == "dobj"]  # "the bombings that killed 300 people"
                 targets = actors.actors_for(victims[0]) if victims else []
+        dying = head.head if noun.dep_ == "pobj" and head.lower_ in ("in", "during") else None
+        # "three soldiers died in a drone attack", not "bombers killed 48 people in attacks",
+        # "killing 100 and wounding 300 in the deadliest attack" or "killed in the unrest" (a
+        # reference to an event told before)
+        if not targets and trig.type == "ASSAULT" and dying is not None and dying.pos_ == "VERB" and (
+                attributes.is_killing(dying) or attributes.is_injuring(dying)) and not any(
+                c.dep_ == "dobj" for c in dying.children) and any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in dying.children) and not any(
+                c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in noun.children):
+            victims = subject_of(dying)
+            targets = actors.actors_for(victims) if victims is not None else []
+            if targets:
+                sources = [a for a in sources if a.code not in {t.code for t in targets}]
+        else:
+            dying = None
         if not targets and noun.dep_ == "pobj" and head.lower_ == "as":
             # "used civilians as human shields", "held them as hostages": the verb's object,
             # or the object the "as" phrase hangs on
@@ -562,6 +580,8 @@ class EventExtractor:
         frame.reported_by = self._reporter(anchor, actors)
         frame.modality = self._modality(frame)
         k, i = attributes.nominal_casualties(noun)
+        if dying is not None and k is None and i is None:  # "three soldiers died in a drone attack"
+            k, i = attributes.casualties(dying)
         frame.fatalities, frame.injured = k, i
         return True
 

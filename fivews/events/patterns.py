@@ -186,8 +186,10 @@ def _dependents_match(tok: Token, words: tuple[str, ...]) -> list[int] | None:
     # (not the preposition of a clause below: "welcomed a call to return to talks" is no "welcome to")
     pool += [g for c in list(pool) for g in c.children if g.dep_ in ("pobj", "prep", "conj", "compound", "prt", "amod")
              and not (c.dep_ == "xcomp" and g.dep_ in ("prep", "prt"))]
-    # a preposition before the word is an adjunct, never its particle: "on Monday called for"
-    pool = [c for c in pool if not (c.dep_ in ("prep", "prt") and c.head.i == tok.i and c.i < tok.i)]
+    # a preposition before the word is an adjunct, never its particle: "on Monday called for";
+    # nor is one that gives a date ("called for calm on Monday")
+    pool = [c for c in pool if not (c.dep_ in ("prep", "prt") and c.head.i == tok.i and c.i < tok.i)
+            and not (c.dep_ == "prep" and any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in c.children))]
     # "called for Britain to stay": the preposition is the marker of a clause
     pool += [g for c in tok.children if c.dep_ == "advcl" for g in c.children if g.dep_ == "mark" and g.i == c.left_edge.i]
     if tok.dep_ == "relcl":  # "the deal Turkey struck": the head noun is the object

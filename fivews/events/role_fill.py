@@ -108,8 +108,9 @@ def place_target(frame: Frame, top, actors: DocumentActors) -> list[Actor]:
         return []  # a resignation leaves an office, not the place it is announced in (office_target)
     trig = frame.match.trigger
     home = frame.type in HOME_TARGET_TYPES or frame.type == "AGREE" and "military" in trig.context
-    if top.place.country in {a.country for a in frame.sources} and not home:
-        return []
+    if top.place.country in {a.country for a in frame.sources} and not (
+            home and (frame.type != "REQUEST" or _in_object(frame, frame.token.doc[top.start]))):
+        return []  # "called for reform in Myanmar", not "after talks in Istanbul, called for"
     doc = frame.token.doc
     span = doc[top.start: top.end]
     return [actors.coder.state(span.text, top.place.country).with_text(span.text, span.start_char, span.end_char)]
@@ -135,3 +136,16 @@ def office_target(frame: Frame, places: PlaceIndex, actors: DocumentActors) -> l
                 continue
             return [actors.coder.state(span.text, top.place.country).with_text(span.text, span.start_char, span.end_char)]
     return []
+
+
+def _in_object(frame: Frame, tok: Token) -> bool:
+    """Whether a place is where the trigger's act is aimed: in its object or the object of its
+    own preposition ("called for reform in Myanmar"), or named by the trigger's own "in"
+    ("called for calm in Thailand"); not in another phrase ("after talks in Istanbul")."""
+    node = tok
+    while node.head != node and node.head.i != frame.token.i:
+        node = node.head
+    if node.head.i != frame.token.i:
+        return False
+    return node.dep_ == "dobj" or node.i in frame.match.tokens or (
+        node.dep_ == "prep" and node.lower_ in ("in", "across", "throughout") and tok.head.i == node.i)
