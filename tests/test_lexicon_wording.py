@@ -65,11 +65,48 @@ CASES = [
     ("Government helicopters dropped barrel bombs on the town.", "ASSAULT", "195"),
 ]
 
+# wordings coded with the actors they bear on: (text, type, cameo, source codes, target codes)
+ROLE_CASES = [
+    # aid flown in, and more aid
+    ("Doctors Without Borders flew 15 tons of medicine into Syria.", "AID", "070", {"NGOMSF"}, {"SYR"}),
+    ("The Red Cross flew 20 tonnes of medical supplies into Yemen.", "AID", "070", {"NGOIRC"}, {"YEM"}),
+    ("Japan announced a threefold increase in aid to Nepal.", "AID", "070", {"JPN"}, {"NPL"}),
+    ("Britain has increased funding to Somalia.", "AID", "071", {"GBR"}, {"SOM"}),
+    # peacekeeping taken part in
+    ("Rwandan troops participate in peacekeeping operations in Mali.", "AID", "074", {"RWAMIL"}, {"MLI"}),
+    # aid suspended
+    ("The United States announced a suspension of aid to Somalia.", "SANCTION", "162", {"USA"}, {"SOM"}),
+    # people held or used as human shields
+    ("Al-Shabaab militants used villagers as human shields in Somalia.", "ASSAULT", "184", {"SOMREB"}, {"SOMCVL"}),
+    ("The rebels are holding hundreds of families as human shields in the city.", "ASSAULT", "184", {"REB"}, {"CVL"}),
+    # borders opened to refugees; refuge sought in a state
+    ("Poland opened its borders to Ukrainian refugees.", "RETREAT", "086", {"POL"}, {"UKRREF"}),
+    ("Thousands of Eritreans have sought refuge in Ethiopia.", "REQUEST", "023", {"ERI"}, {"ETH"}),
+    # captives freed on bail; property returned
+    ("A Kenyan court has freed on bail three opposition leaders.", "RETREAT", "0841", {"KENJUD"}, {"KENOPP"}),
+    ("Italy returned an ancient sarcophagus to Egypt.", "RETREAT", "0842", {"ITA"}, {"EGY"}),
+    ("The Netherlands returned a stolen portrait to Poland.", "RETREAT", "0842", {"NLD"}, {"POL"}),
+    # a call for sanctions, also with its date before the verb
+    ("Greece on Friday called for sanctions against Turkey.", "REQUEST", "020", {"GRC"}, {"TUR"}),
+]
+
 
 @pytest.mark.parametrize("text,etype,cameo", CASES)
 def test_wording_is_coded(pipeline, text, etype, cameo):
     events = _events(pipeline, text)
     assert any(e.type == etype and e.cameo == cameo for e in events), _summary(events)
+
+
+@pytest.mark.parametrize("text,etype,cameo,sources,targets", ROLE_CASES)
+def test_wording_is_coded_with_roles(pipeline, text, etype, cameo, sources, targets):
+    events = _events(pipeline, text)
+    assert any(e.type == etype and e.cameo == cameo and {a.code for a in e.sources} == sources
+               and {a.code for a in e.targets} == targets for e in events), _summary(events)
+
+
+def test_suspended_aid_is_no_aid(pipeline):
+    events = _events(pipeline, "The United States announced a suspension of aid to Somalia.")
+    assert not any(e.type == "AID" for e in events), _summary(events)
 
 
 def test_joint_exercise_is_not_a_mobilization(pipeline):
