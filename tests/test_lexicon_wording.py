@@ -68,8 +68,8 @@ CASES = [
 # wordings coded with the actors they bear on: (text, type, cameo, source codes, target codes)
 ROLE_CASES = [
     # aid flown in, and more aid
-    ("Doctors Without Borders flew 15 tons of medicine into Syria.", "AID", "070", {"NGOMSF"}, {"SYR"}),
-    ("The Red Cross flew 20 tonnes of medical supplies into Yemen.", "AID", "070", {"NGOIRC"}, {"YEM"}),
+    ("Doctors Without Borders flew 15 tons of medicine into Syria.", "AID", "073", {"NGOMSF"}, {"SYR"}),
+    ("The Red Cross flew 20 tonnes of medical supplies into Yemen.", "AID", "073", {"NGOIRC"}, {"YEM"}),
     ("Japan announced a threefold increase in aid to Nepal.", "AID", "070", {"JPN"}, {"NPL"}),
     ("Britain has increased funding to Somalia.", "AID", "071", {"GBR"}, {"SOM"}),
     # peacekeeping taken part in
@@ -88,6 +88,11 @@ ROLE_CASES = [
     ("The Netherlands returned a stolen portrait to Poland.", "RETREAT", "0842", {"NLD"}, {"POL"}),
     # a call for sanctions, also with its date before the verb
     ("Greece on Friday called for sanctions against Turkey.", "REQUEST", "020", {"GRC"}, {"TUR"}),
+    # the trigger's object counted ("dozens of", "tons of") or held as something
+    ("Britain returned dozens of looted artifacts to Nigeria.", "RETREAT", "0842", {"GBR"}, {"NGA"}),
+    ("Ukraine expelled dozens of Russian diplomats.", "SANCTION", "166", {"UKR"}, {"RUSGOV"}),
+    ("Japan sent tons of aid to Nepal.", "AID", "070", {"JPN"}, {"NPL"}),
+    ("Islamist fighters held 5,000 villagers as human shields in the town.", "ASSAULT", "184", {"REB"}, {"CVL"}),
 ]
 
 
@@ -107,6 +112,17 @@ def test_wording_is_coded_with_roles(pipeline, text, etype, cameo, sources, targ
 def test_suspended_aid_is_no_aid(pipeline):
     events = _events(pipeline, "The United States announced a suspension of aid to Somalia.")
     assert not any(e.type == "AID" for e in events), _summary(events)
+
+
+def test_what_people_are_held_as_is_no_part_of_them(pipeline):
+    events = _events(pipeline, "Islamist fighters held 5,000 villagers as human shields in the town.")
+    event = next(e for e in events if e.cameo == "184")
+    assert [a.text for a in event.targets] == ["5,000 villagers"], _summary(events)
+
+
+def test_a_video_of_hostages_is_no_release(pipeline):
+    events = _events(pipeline, "The army released a video of the hostages.")
+    assert not any(e.type == "RETREAT" for e in events), _summary(events)
 
 
 def test_joint_exercise_is_not_a_mobilization(pipeline):

@@ -256,8 +256,8 @@ class EventExtractor:
                     trig.type not in MOVER_TYPES | {"AID"} or trig.mode in ("release", "return")):
                 # the object is part of the trigger but names who it happened to
                 # ("expelled a Bulgarian diplomat", "arrested opposition leaders")
-                objs = [c for c in verb.children if c.dep_ == "dobj" and (
-                    c.i in trigger_words or any(g.i in trigger_words for g in c.children))]  # "released journalist X"
+                objs = [c for c in verb.children if c.dep_ == "dobj" and (  # "released journalist X",
+                    c.i in trigger_words or any(g.i in trigger_words for g in c.subtree))]  # "expelled dozens of diplomats"
                 if objs:
                     own = {a.code for a in frame.sources}
                     obj = objs[0]

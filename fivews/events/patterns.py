@@ -182,6 +182,10 @@ def _dependents_match(tok: Token, words: tuple[str, ...]) -> list[int] | None:
     pool = [c for c in tok.children if c.dep_ in _DEPENDENT_DEPS]
     # objects of a preposition ("take control of", "pull out of") and conjuncts of an object
     pool += [g for c in list(pool) for g in c.children if g.dep_ in ("pobj", "prep", "conj", "compound", "prt", "amod")]
+    # "held families as human shields", "returned dozens of artifacts": under the object, what
+    # it is held as and what a quantity counts
+    pool += [g for c in tok.children if c.dep_ == "dobj" for p in c.children if p.dep_ == "prep" and (
+        p.lower_ == "as" or p.lower_ == "of" and _counts(c)) for g in p.children if g.dep_ == "pobj"]
     # "called for Britain to stay": the preposition is the marker of a clause
     pool += [g for c in tok.children if c.dep_ == "advcl" for g in c.children if g.dep_ == "mark" and g.i == c.left_edge.i]
     if tok.dep_ == "relcl":  # "the deal Turkey struck": the head noun is the object
@@ -192,6 +196,15 @@ def _dependents_match(tok: Token, words: tuple[str, ...]) -> list[int] | None:
             return None
         used.append(hit.i)
     return used
+
+
+COUNT_WORDS = {"number", "dozen", "hundred", "thousand", "million", "score", "handful", "couple", "batch", "group",
+               "ton", "tonne", "shipment", "consignment"}
+
+
+def _counts(tok: Token) -> bool:
+    """Whether a noun only counts what its "of" phrase names ("dozens of", "20 tonnes of")."""
+    return tok.pos_ == "NUM" or tok.lemma_.lower() in COUNT_WORDS or tok.lower_.rstrip("s") in COUNT_WORDS
 
 
 def user_trigger_files() -> list[Path]:
