@@ -120,6 +120,14 @@ def test_what_people_are_held_as_is_no_part_of_them(pipeline):
     assert [a.text for a in event.targets] == ["5,000 villagers"], _summary(events)
 
 
+def test_a_captive_freed_is_the_target_also_when_unknown(pipeline):
+    for text in ("The rebels freed Juan Carlos Herrera on Sunday.",
+                 "The rebels said they will free Juan Carlos Herrera next week."):
+        events = _events(pipeline, text)
+        assert any(e.cameo in ("0841", "0353") and [a.text for a in e.targets] == ["Juan Carlos Herrera"]
+                   for e in events), _summary(events)
+
+
 def test_a_video_of_hostages_is_no_release(pipeline):
     events = _events(pipeline, "The army released a video of the hostages.")
     assert not any(e.type == "RETREAT" for e in events), _summary(events)

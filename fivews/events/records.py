@@ -102,6 +102,8 @@ def build_events(
             if not frame.targets and frame.target_place is not None and ttype not in MOVER_TYPES | {"CONSULT"}:
                 frame.targets = population_target(frame, places, actors) or country_target(
                     frame, places, actors) or unknown_person(frame.target_place, places, actors)
+            elif not frame.targets and frame.target_place is not None and frame.match.trigger.mode == "release":
+                frame.targets = unknown_person(frame.target_place, places, actors)  # "freed Mohamed Soltan"
             if not frame.sources and frame.source_slot is not None:
                 frame.sources = unknown_person(frame.source_slot, places, actors)
             if not frame.targets and frame.match.trigger.mode == "crowd-control":
