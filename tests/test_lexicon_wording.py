@@ -63,6 +63,9 @@ CASES = [
     ("Police fired rubber bullets at the protesters.", "ASSAULT", "175"),
     ("Security forces used live ammunition against demonstrators.", "ASSAULT", "193"),
     ("Government helicopters dropped barrel bombs on the town.", "ASSAULT", "195"),
+    # more forces in a place
+    ("The militia intensified its forces around the airport.", "MOBILIZE", "154"),
+    ("The United States increased its military presence in the Gulf.", "MOBILIZE", "154"),
 ]
 
 # wordings coded with the actors they bear on: (text, type, cameo, source codes, target codes)
@@ -93,6 +96,10 @@ ROLE_CASES = [
     ("Ukraine expelled dozens of Russian diplomats.", "SANCTION", "166", {"UKR"}, {"RUSGOV"}),
     ("Japan sent tons of aid to Nepal.", "AID", "070", {"JPN"}, {"NPL"}),
     ("Islamist fighters held 5,000 villagers as human shields in the town.", "ASSAULT", "184", {"REB"}, {"CVL"}),
+    # forces added or moved, weapons handed on
+    ("Ethiopia transferred two battalions to the Sudanese border.", "MOBILIZE", "154", {"ETH"}, {"SDN"}),
+    ("The UN transferred three helicopters to Darfur.", "MOBILIZE", "150", {"IGOUNO"}, {"SDN"}),
+    ("Iran transferred weapons to the Houthi rebels.", "AID", "072", {"IRN"}, {"YEMREB"}),
 ]
 
 
