@@ -100,6 +100,10 @@ ROLE_CASES = [
     ("Ethiopia transferred two battalions to the Sudanese border.", "MOBILIZE", "154", {"ETH"}, {"SDN"}),
     ("The UN transferred three helicopters to Darfur.", "MOBILIZE", "150", {"IGOUNO"}, {"SDN"}),
     ("Iran transferred weapons to the Houthi rebels.", "AID", "072", {"IRN"}, {"YEMREB"}),
+    # refugees taken in or refused: the refugees, or the state they come from
+    ("Canada accepted 20,000 Syrian refugees last year.", "AID", "075", {"CAN"}, {"SYRREF"}),
+    ("Hungary says it will not accept refugees from Afghanistan.", "REJECT", "122", {"HUN"}, {"AFG"}),
+    ("Bangladesh cannot accept any more refugees from Myanmar.", "REJECT", "122", {"BGD"}, {"MMR"}),
 ]
 
 
