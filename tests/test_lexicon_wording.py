@@ -100,6 +100,9 @@ ROLE_CASES = [
     ("Ethiopia transferred two battalions to the Sudanese border.", "MOBILIZE", "154", {"ETH"}, {"SDN"}),
     ("The UN transferred three helicopters to Darfur.", "MOBILIZE", "150", {"IGOUNO"}, {"SDN"}),
     ("Iran transferred weapons to the Houthi rebels.", "AID", "072", {"IRN"}, {"YEMREB"}),
+    # aid goods on their way, and their suspension
+    ("Jordan resumed relief flights to Gaza.", "AID", "073", {"JOR"}, {"PSE"}),
+    ("The UN has suspended aid deliveries in Somalia.", "SANCTION", "162", {"IGOUNO"}, {"SOM"}),
     # refugees taken in or refused: the refugees, or the state they come from
     ("Canada accepted 20,000 Syrian refugees last year.", "AID", "075", {"CAN"}, {"SYRREF"}),
     ("Hungary says it will not accept refugees from Afghanistan.", "REJECT", "122", {"HUN"}, {"AFG"}),
