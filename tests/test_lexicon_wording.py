@@ -103,6 +103,10 @@ ROLE_CASES = [
     # aid goods on their way, and their suspension
     ("Jordan resumed relief flights to Gaza.", "AID", "073", {"JOR"}, {"PSE"}),
     ("The UN has suspended aid deliveries in Somalia.", "SANCTION", "162", {"IGOUNO"}, {"SOM"}),
+    # troops that arrive somewhere are deployed there, to keep the peace or not
+    ("Hundreds of British troops have arrived in Mali to join the UN peacekeeping mission there.", "AID", "074",
+     {"GBRMIL"}, {"MLI"}),
+    ("Russian troops arrived in Belarus for joint drills.", "MOBILIZE", "154", {"RUSMIL"}, {"BLR"}),
     # refugees taken in or refused: the refugees, or the state they come from
     ("Canada accepted 20,000 Syrian refugees last year.", "AID", "075", {"CAN"}, {"SYRREF"}),
     ("Hungary says it will not accept refugees from Afghanistan.", "REJECT", "122", {"HUN"}, {"AFG"}),
@@ -140,6 +144,11 @@ def test_a_captive_freed_is_the_target_also_when_unknown(pipeline):
         events = _events(pipeline, text)
         assert any(e.cameo in ("0841", "0353") and [a.text for a in e.targets] == ["Juan Carlos Herrera"]
                    for e in events), _summary(events)
+
+
+def test_a_general_arriving_is_a_visit(pipeline):
+    events = _events(pipeline, "General Milley arrived in Kabul on Monday.")
+    assert any(e.type == "CONSULT" and e.cameo == "042" for e in events), _summary(events)
 
 
 def test_a_video_of_hostages_is_no_release(pipeline):

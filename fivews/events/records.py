@@ -25,6 +25,7 @@ from fivews.times.resolve import TimeMention
 HISTORICAL_DAYS = 31
 RIOT_CODE = "145"
 PEACEKEEPING_CODE = "074"
+DEPLOYMENT_CODE = "154"
 NAMING_VERBS = {"call", "describe", "label", "dub", "term", "brand", "claim", "portray"}  # what others call them
 QUOTES = {'"', "'", "“", "‘", "«"}
 PEACEKEEPING_WORDS = {"peacekeeping", "peacekeeper", "peacekeepers", "peace-keeping", "peace-keepers", "blue helmets"}
@@ -289,6 +290,13 @@ def coding(frame: Frame) -> tuple[str, str | None, str | None, str]:
         if threat is not None:  # "Israel would resume its offensive": a threat to use force (13x)
             info = cameo(threat)
             return "THREATEN", info.plover_mode if info is not None else None, threat, "asserted"
+    if trig.type == "CONSULT" and trig.mode == "visit" and frame.sources \
+            and all(a.sector == "MIL" and a.kind != "person" for a in frame.sources):
+        # troops that "arrived in Mali" are deployed there, not visiting: to keep the peace (074)
+        # or as a move of forces (154)
+        ptype, code = ("AID", PEACEKEEPING_CODE) if _for_peacekeeping(frame) else ("MOBILIZE", DEPLOYMENT_CODE)
+        info = cameo(code)
+        return ptype, info.plover_mode if info is not None else None, code, frame.modality
     if trig.type == "MOBILIZE" and _for_peacekeeping(frame):
         # troops sent to keep the peace are military protection given (CAMEO 074), not a show of force
         info = cameo(PEACEKEEPING_CODE)
