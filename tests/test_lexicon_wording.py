@@ -100,6 +100,10 @@ ROLE_CASES = [
     ("Ethiopia transferred two battalions to the Sudanese border.", "MOBILIZE", "154", {"ETH"}, {"SDN"}),
     ("The UN transferred three helicopters to Darfur.", "MOBILIZE", "150", {"IGOUNO"}, {"SDN"}),
     ("Iran transferred weapons to the Houthi rebels.", "AID", "072", {"IRN"}, {"YEMREB"}),
+    # money given, named by the contribution
+    ("Germany made a contribution of 50 million euros to the World Food Programme.", "AID", "071", {"DEU"},
+     {"IGOUNOWFP"}),
+    ("Japan announced a financial contribution to UNRWA.", "AID", "071", {"JPN"}, {"IGOUNORWA"}),
     # aid goods on their way, and their suspension
     ("Jordan resumed relief flights to Gaza.", "AID", "073", {"JOR"}, {"PSE"}),
     ("The UN has suspended aid deliveries in Somalia.", "SANCTION", "162", {"IGOUNO"}, {"SOM"}),
@@ -149,6 +153,11 @@ def test_a_captive_freed_is_the_target_also_when_unknown(pipeline):
 def test_a_general_arriving_is_a_visit(pipeline):
     events = _events(pipeline, "General Milley arrived in Kabul on Monday.")
     assert any(e.type == "CONSULT" and e.cameo == "042" for e in events), _summary(events)
+
+
+def test_a_contribution_to_a_debate_is_no_aid(pipeline):
+    events = _events(pipeline, "Her contribution to the debate was praised.")
+    assert not any(e.type == "AID" for e in events), _summary(events)
 
 
 def test_a_video_of_hostages_is_no_release(pipeline):
