@@ -160,6 +160,13 @@ def test_a_contribution_to_a_debate_is_no_aid(pipeline):
     assert not any(e.type == "AID" for e in events), _summary(events)
 
 
+def test_a_decision_is_the_act_a_plan_is_intent(pipeline):
+    events = _events(pipeline, "Japan decided on Friday to ease sanctions on Iran.")
+    assert any(e.type == "RETREAT" and e.cameo == "085" for e in events), _summary(events)
+    events = _events(pipeline, "Japan plans to ease sanctions on Iran.")
+    assert any(e.type == "AGREE" for e in events), _summary(events)
+
+
 def test_a_video_of_hostages_is_no_release(pipeline):
     events = _events(pipeline, "The army released a video of the hostages.")
     assert not any(e.type == "RETREAT" for e in events), _summary(events)
