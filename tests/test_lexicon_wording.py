@@ -89,8 +89,9 @@ ROLE_CASES = [
     ("A Kenyan court has freed on bail three opposition leaders.", "RETREAT", "0841", {"KENJUD"}, {"KENOPP"}),
     ("Italy returned an ancient sarcophagus to Egypt.", "RETREAT", "0842", {"ITA"}, {"EGY"}),
     ("The Netherlands returned a stolen portrait to Poland.", "RETREAT", "0842", {"NLD"}, {"POL"}),
-    # a call for sanctions, also with its date before the verb
-    ("Greece on Friday called for sanctions against Turkey.", "REQUEST", "020", {"GRC"}, {"TUR"}),
+    # a call for sanctions, a demand hostile to their target, also with its date before the verb
+    ("Greece on Friday called for sanctions against Turkey.", "REQUEST", "100", {"GRC"}, {"TUR"}),
+    ("Lithuania urged sanctions against Belarus.", "REQUEST", "100", {"LTU"}, {"BLR"}),
     # the trigger's object counted ("dozens of", "tons of") or held as something
     ("Britain returned dozens of looted artifacts to Nigeria.", "RETREAT", "0842", {"GBR"}, {"NGA"}),
     ("Ukraine expelled dozens of Russian diplomats.", "SANCTION", "166", {"UKR"}, {"RUSGOV"}),
