@@ -85,6 +85,8 @@ ROLE_CASES = [
     # borders opened to refugees; refuge sought in a state
     ("Poland opened its borders to Ukrainian refugees.", "RETREAT", "086", {"POL"}, {"UKRREF"}),
     ("Thousands of Eritreans have sought refuge in Ethiopia.", "REQUEST", "023", {"ERI"}, {"ETH"}),
+    # the release of someone announced
+    ("Iran announced the release of two Kuwaiti fishermen.", "RETREAT", "0841", {"IRN"}, {"KWTAGR"}),
     # captives freed on bail; property returned
     ("A Kenyan court has freed on bail three opposition leaders.", "RETREAT", "0841", {"KENJUD"}, {"KENOPP"}),
     ("Italy returned an ancient sarcophagus to Egypt.", "RETREAT", "0842", {"ITA"}, {"EGY"}),
@@ -166,6 +168,16 @@ def test_a_decision_is_the_act_a_plan_is_intent(pipeline):
     assert any(e.type == "RETREAT" and e.cameo == "085" for e in events), _summary(events)
     events = _events(pipeline, "Japan plans to ease sanctions on Iran.")
     assert any(e.type == "AGREE" for e in events), _summary(events)
+
+
+def test_the_release_of_a_report_is_no_release(pipeline):
+    events = _events(pipeline, "The ministry welcomed the release of the report.")
+    assert not any(e.type == "RETREAT" for e in events), _summary(events)
+
+
+def test_fighting_poverty_is_no_attack(pipeline):
+    events = _events(pipeline, "Germany spent billions on fighting poverty and the root causes of migration.")
+    assert not any(e.type == "ASSAULT" for e in events), _summary(events)
 
 
 def test_a_video_of_hostages_is_no_release(pipeline):
