@@ -18,10 +18,12 @@ def _summary(events):
 
 
 CASES = [
-    # joint exercises are military cooperation, not a mobilization
+    # joint exercises, also of several states named together, are military cooperation, not a mobilization
     ("Egypt and Jordan held joint military exercises near their border.", "COOPERATE", "062"),
     ("Indian and French warships began a joint naval exercise in the Arabian Sea.", "COOPERATE", "062"),
     ("The two armies staged joint war games in the desert.", "COOPERATE", "062"),
+    ("France, Spain and Portugal are taking part in a naval exercise in the Atlantic.", "COOPERATE", "062"),
+    ("Russia held military drills near the border.", "MOBILIZE", "150"),
     # easing tariffs and sanctions
     ("Washington cut tariffs on Mexican steel.", "RETREAT", "085"),
     ("Canada scrapped tariffs on American aluminium on Friday.", "RETREAT", "085"),

@@ -26,6 +26,8 @@ HISTORICAL_DAYS = 31
 RIOT_CODE = "145"
 PEACEKEEPING_CODE = "074"
 DEPLOYMENT_CODE = "154"
+JOINT_EXERCISE_CODE = "062"
+EXERCISE_HEADS = {"exercise", "drill", "game", "wargame", "manoeuvre", "maneuver"}
 NAMING_VERBS = {"call", "describe", "label", "dub", "term", "brand", "claim", "portray"}  # what others call them
 QUOTES = {'"', "'", "“", "‘", "«"}
 PEACEKEEPING_WORDS = {"peacekeeping", "peacekeeper", "peacekeepers", "peace-keeping", "peace-keepers", "blue helmets"}
@@ -297,6 +299,9 @@ def coding(frame: Frame) -> tuple[str, str | None, str | None, str]:
         ptype, code = ("AID", PEACEKEEPING_CODE) if _for_peacekeeping(frame) else ("MOBILIZE", DEPLOYMENT_CODE)
         info = cameo(code)
         return ptype, info.plover_mode if info is not None else None, code, frame.modality
+    if trig.type == "MOBILIZE" and trig.head in EXERCISE_HEADS and len({a.country for a in frame.sources if a.country}) > 1:
+        # an exercise held by the forces of several states together is military cooperation (062)
+        return "COOPERATE", None, JOINT_EXERCISE_CODE, frame.modality
     if trig.type == "MOBILIZE" and _for_peacekeeping(frame):
         # troops sent to keep the peace are military protection given (CAMEO 074), not a show of force
         info = cameo(PEACEKEEPING_CODE)
