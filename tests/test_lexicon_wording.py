@@ -101,6 +101,10 @@ ROLE_CASES = [
     ("Ukraine expelled dozens of Russian diplomats.", "SANCTION", "166", {"UKR"}, {"RUSGOV"}),
     ("Japan sent tons of aid to Nepal.", "AID", "070", {"JPN"}, {"NPL"}),
     ("Islamist fighters held 5,000 villagers as human shields in the town.", "ASSAULT", "184", {"REB"}, {"CVL"}),
+    # expulsions of part of a group, and of aid workers; weapons given back
+    ("Eritrea has expelled some of the UN peacekeepers.", "SANCTION", "1661", {"ERI"}, {"IGOUNOPKO"}),
+    ("The government expelled 20 humanitarian workers employed by the UN.", "SANCTION", "1663", {"GOV"}, {"NGO"}),
+    ("The rebels returned their weapons to the government on Monday.", "RETREAT", "0873", {"REB"}, {"GOV"}),
     # forces added or moved, weapons handed on
     ("Ethiopia transferred two battalions to the Sudanese border.", "MOBILIZE", "154", {"ETH"}, {"SDN"}),
     ("The UN transferred three helicopters to Darfur.", "MOBILIZE", "150", {"IGOUNO"}, {"SDN"}),

@@ -199,7 +199,8 @@ def _dependents_match(tok: Token, words: tuple[str, ...]) -> list[int] | None:
 
 
 COUNT_WORDS = {"number", "dozen", "hundred", "thousand", "million", "score", "handful", "couple", "batch", "group",
-               "ton", "tonne", "shipment", "consignment"}
+               "ton", "tonne", "shipment", "consignment", "some", "all", "several", "many", "most", "one", "two",
+               "three", "four", "five"}
 
 
 def _counts(tok: Token) -> bool:
