@@ -72,6 +72,13 @@ CASES = [
 
 # wordings coded with the actors they bear on: (text, type, cameo, source codes, target codes)
 ROLE_CASES = [
+    # money and supplies given, also when the receiver is named only in the purpose
+    ("Germany gave 350 million euros to promote private investment in Ethiopia.", "AID", "071", {"DEU"}, {"ETH"}),
+    ("The Japanese government earmarked 3 million dollars in emergency aid to Nepal.", "AID", "071", {"JPNGOV"},
+     {"NPL"}),
+    ("The EU handed over medical supplies to the Nigerian government.", "AID", "073", {"IGOEUR"}, {"NGAGOV"}),
+    # a threat to shell a place
+    ("Hezbollah threatened to shell the Israeli town of Metula.", "THREATEN", "130", {"LBNREB"}, {"ISR"}),
     # aid flown in, and more aid
     ("Doctors Without Borders flew 15 tons of medicine into Syria.", "AID", "073", {"NGOMSF"}, {"SYR"}),
     ("The Red Cross flew 20 tonnes of medical supplies into Yemen.", "AID", "073", {"NGOIRC"}, {"YEM"}),
