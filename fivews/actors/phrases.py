@@ -349,8 +349,8 @@ def argument_bounds(tok: Token) -> tuple[int, int]:
     start, _ = _phrase_bounds(tok)
     end = tok.i + 1
     for child in tok.rights:
-        if child.dep_ in CLAUSE_DEPS:
-            break
+        if child.dep_ in CLAUSE_DEPS or child.dep_ == "prep" and child.lower_ == "as":
+            break  # "held 300 civilians as human shields": what they are held as is no part of them
         end = child.right_edge.i + 1
     doc = tok.doc
     while end - 1 > tok.i and doc[end - 1].is_punct and doc[end - 1].text not in (")", "]"):

@@ -267,11 +267,14 @@ class EventExtractor:
                 if objs:
                     frame.targets = actors.actors_for(objs[0])
             if not frame.targets and trig.mode != "withdraw" and (
-                    trig.type not in MOVER_TYPES or trig.mode in ("release", "return")):
-                # the object is part of the trigger but names who it happened to
-                # ("expelled a Bulgarian diplomat", "arrested opposition leaders")
-                objs = [c for c in verb.children if c.dep_ == "dobj" and (
-                    c.i in trigger_words or any(g.i in trigger_words for g in c.children))]  # "released journalist X"
+                    trig.type not in MOVER_TYPES | {"AID"} or trig.mode in ("release", "return")
+                    or "asylum" in trig.context and not any(prep_objects(c, ("from",)) for c in verb.children
+                                                            if c.dep_ == "dobj")):
+                # the object is part of the trigger but names who it happened to ("expelled a
+                # Bulgarian diplomat", "arrested opposition leaders", "took in Syrian refugees"; but
+                # "refugees from Myanmar" are Myanmar's, below)
+                objs = [c for c in verb.children if c.dep_ == "dobj" and (  # "released journalist X",
+                    c.i in trigger_words or any(g.i in trigger_words for g in c.subtree))]  # "expelled dozens of diplomats"
                 if objs:
                     own = {a.code for a in frame.sources}
                     obj = objs[0]

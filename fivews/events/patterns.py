@@ -190,6 +190,10 @@ def _dependents_match(tok: Token, words: tuple[str, ...]) -> list[int] | None:
     # nor is one that gives a date ("called for calm on Monday")
     pool = [c for c in pool if not (c.dep_ in ("prep", "prt") and c.head.i == tok.i and c.i < tok.i)
             and not (c.dep_ == "prep" and any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in c.children))]
+    # "held families as human shields", "returned dozens of artifacts": under the object, what
+    # it is held as and what a quantity counts
+    pool += [g for c in tok.children if c.dep_ == "dobj" for p in c.children if p.dep_ == "prep" and (
+        p.lower_ == "as" or p.lower_ == "of" and _counts(c)) for g in p.children if g.dep_ == "pobj"]
     # "called for Britain to stay": the preposition is the marker of a clause
     pool += [g for c in tok.children if c.dep_ == "advcl" for g in c.children if g.dep_ == "mark" and g.i == c.left_edge.i]
     if tok.dep_ == "relcl":  # "the deal Turkey struck": the head noun is the object
@@ -200,6 +204,16 @@ def _dependents_match(tok: Token, words: tuple[str, ...]) -> list[int] | None:
             return None
         used.append(hit.i)
     return used
+
+
+COUNT_WORDS = {"number", "dozen", "hundred", "thousand", "million", "score", "handful", "couple", "batch", "group",
+               "ton", "tonne", "shipment", "consignment", "some", "all", "several", "many", "most", "one", "two",
+               "three", "four", "five"}
+
+
+def _counts(tok: Token) -> bool:
+    """Whether a noun only counts what its "of" phrase names ("dozens of", "20 tonnes of")."""
+    return tok.pos_ == "NUM" or tok.lemma_.lower() in COUNT_WORDS or tok.lower_.rstrip("s") in COUNT_WORDS
 
 
 def user_trigger_files() -> list[Path]:

@@ -25,6 +25,9 @@ from fivews.times.resolve import TimeMention
 HISTORICAL_DAYS = 31
 RIOT_CODE = "145"
 PEACEKEEPING_CODE = "074"
+DEPLOYMENT_CODE = "154"
+JOINT_EXERCISE_CODE = "062"
+EXERCISE_HEADS = {"exercise", "drill", "game", "wargame", "manoeuvre", "maneuver"}
 NAMING_VERBS = {"call", "describe", "label", "dub", "term", "brand", "claim", "portray"}  # what others call them
 QUOTES = {'"', "'", "“", "‘", "«"}
 PEACEKEEPING_WORDS = {"peacekeeping", "peacekeeper", "peacekeepers", "peace-keeping", "peace-keepers", "blue helmets"}
@@ -102,6 +105,8 @@ def build_events(
             if not frame.targets and frame.target_place is not None and ttype not in MOVER_TYPES | {"CONSULT"}:
                 frame.targets = population_target(frame, places, actors) or country_target(
                     frame, places, actors) or unknown_person(frame.target_place, places, actors)
+            elif not frame.targets and frame.target_place is not None and frame.match.trigger.mode == "release":
+                frame.targets = unknown_person(frame.target_place, places, actors)  # "freed Mohamed Soltan"
             if not frame.sources and frame.source_slot is not None:
                 frame.sources = unknown_person(frame.source_slot, places, actors)
             if not frame.targets and frame.match.trigger.mode == "crowd-control":
@@ -289,6 +294,16 @@ def coding(frame: Frame) -> tuple[str, str | None, str | None, str]:
         if threat is not None:  # "Israel would resume its offensive": a threat to use force (13x)
             info = cameo(threat)
             return "THREATEN", info.plover_mode if info is not None else None, threat, "asserted"
+    if trig.type == "CONSULT" and trig.mode == "visit" and frame.sources \
+            and all(a.sector == "MIL" and a.kind != "person" for a in frame.sources):
+        # troops that "arrived in Mali" are deployed there, not visiting: to keep the peace (074)
+        # or as a move of forces (154)
+        ptype, code = ("AID", PEACEKEEPING_CODE) if _for_peacekeeping(frame) else ("MOBILIZE", DEPLOYMENT_CODE)
+        info = cameo(code)
+        return ptype, info.plover_mode if info is not None else None, code, frame.modality
+    if trig.type == "MOBILIZE" and trig.head in EXERCISE_HEADS and len({a.country for a in frame.sources if a.country}) > 1:
+        # an exercise held by the forces of several states together is military cooperation (062)
+        return "COOPERATE", None, JOINT_EXERCISE_CODE, frame.modality
     if trig.type == "MOBILIZE" and _for_peacekeeping(frame):
         # troops sent to keep the peace are military protection given (CAMEO 074), not a show of force
         info = cameo(PEACEKEEPING_CODE)
