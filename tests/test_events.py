@@ -575,3 +575,14 @@ def test_a_call_made_at_home_aims_at_home_only_through_its_object(pipeline):
     assert [a.code for a in event.targets] == ["THA"]
     event = _find(_extract(pipeline, "After talks in Bangkok on Monday, the Thai king called for calm."), "REQUEST")
     assert not event.targets
+
+
+def test_lifting_or_keeping_a_ban_aims_at_those_under_it(pipeline):
+    event = _find(_extract(pipeline, "China has agreed to lift its ban on Australian beef."), "CONCEDE")
+    assert [a.code for a in event.targets] == ["AUS"]
+    event = _find(_extract(pipeline, "Japan lifted travel curbs to and from North Korea."), "CONCEDE")
+    assert [a.code for a in event.targets] == ["PRK"]
+    event = _find(_extract(pipeline, "Russia refused to lift sanctions on Georgia."), "REJECT")
+    assert [a.code for a in event.targets] == ["GEO"]
+    event = _find(_extract(pipeline, "The court refused to lift the ban imposed on the Muslim Brotherhood."), "REJECT")
+    assert event.targets and event.targets[0].text.startswith("the Muslim Brotherhood")

@@ -287,7 +287,9 @@ class EventExtractor:
                     frame.targets = [a for a in found if a.code not in own and (
                         trig.type != "AID" or a.sector in PEOPLE_SECTORS)]  # "took in refugees", not "sent troops"
             if not frame.targets and not trig.needs_target:
-                frame.targets = self._owner_of_object(verb, trigger_words, actors)
+                # lifting or easing a ban or a blockade aims at those under it, not its author
+                frame.targets = self._owner_of_object(verb, trigger_words, actors,
+                                                      author_of_force=trig.type not in ("CONCEDE", "RETREAT"))
             if not frame.targets and not trig.needs_target:
                 frame.targets = self._directed_object(frame, trigger_words, actors)
             if not frame.targets and trig.type in CONTENT_TARGET_TYPES:
@@ -307,7 +309,9 @@ class EventExtractor:
                                 direct = [a for o in prep_objects(comp, ("to",)) for a in actors.actors_for(o)
                                           if a.code not in own]
                             frame.targets = direct or self._owner_of_object(
-                                comp, set(), actors, author_of_force=False)  # lifting a ban aims at those under it
+                                comp, set(), actors, author_of_force=False) or [  # lifting a ban aims at those under it
+                                a for o in prep_objects(comp, ("on", "against")) for a in actors.actors_for(o)
+                                if a.code not in own]  # "refused to lift sanctions on Georgia"
                             break
         if not frame.targets:
             frame.targets = self._purpose_target(frame, actors)
@@ -380,11 +384,16 @@ class EventExtractor:
                 if found:
                     return found
             made = [v for v in obj.children if v.dep_ == "acl" and v.tag_ == "VBN"]  # "threats made by X"
-            for pobj in [*prep_objects(obj, preps), *(a for a in map(agent_of, made) if a is not None)]:
+            under = [] if force else [p for v in made for p in prep_objects(v, ("on", "against"))]
+            for pobj in [*prep_objects(obj, preps), *(a for a in map(agent_of, made) if a is not None), *under]:
+                # ("lift the ban imposed on SIMI": those under it)
                 if pobj.i not in trigger_words:
-                    # "the ban on imports of British beef": whose goods, one phrase further
+                    # "the ban on imports of British beef": whose goods, one phrase further;
+                    # "the ban on US poultry": the state the goods are named after
                     found = actors.actors_for(pobj) or [a for inner in prep_objects(pobj, ("of", "from"))
-                                                        for a in actors.actors_for(inner)]
+                                                        for a in actors.actors_for(inner)] or [
+                        a for c in pobj.children if c.dep_ in ("compound", "amod") and c.i not in trigger_words
+                        for a in actors.actors_for(c) if a.kind == "state"]
                     if found:
                         return found
         return []

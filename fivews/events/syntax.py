@@ -64,9 +64,15 @@ def agent_of(verb: Token) -> Token | None:
 
 
 def prep_objects(tok: Token, words: tuple[str, ...]) -> list[Token]:
+    """The objects of ``tok``'s prepositions among ``words``; of coordinated prepositions
+    too ("travel curbs to and from North Korea")."""
     found = []
     for word in words:
         for child in tok.children:
             if child.dep_ in ("prep", "agent", "dative") and child.lower_ == word:
-                found.extend(c for c in child.children if c.dep_ == "pobj")
+                objs = [c for c in child.children if c.dep_ == "pobj"]
+                if not objs:
+                    objs = [c for conj in child.conjuncts if conj.dep_ in ("conj", "prep")
+                            for c in conj.children if c.dep_ == "pobj"]
+                found.extend(objs)
     return found
