@@ -172,3 +172,43 @@ def test_they_at_the_start_of_a_sentence_is_the_last_main_subject(pipeline):
     closing = [e for e in events if e.trigger.startswith("closed")]
     assert closing and [a.code for a in closing[0].sources] == ["IGOWAS"]
     assert not [e for e in events if e.type == "REJECT" and e.modality == "asserted"]
+
+
+@pytest.mark.parametrize("text, role, words", [
+    # a clause on a noun deeper in the phrase
+    ("Britain froze the assets of a unit of Russia's biggest bank that financed the invasion.", "targets",
+     "a unit of Russia's biggest bank"),
+    ("Uganda lifted its ban on imports of Kenyan milk that was imposed over a trade dispute in 2019.", "targets",
+     "imports of Kenyan milk"),
+    # a description after a name is not the name; a person's office is kept, and so is an acronym
+    ("Turkey sent troops to Qatar, a close ally in the Gulf.", "targets", "Qatar"),
+    ("Turkey has begun withdrawing some of its troops from Libya, Defence Minister Hulusi Akar said on Friday.",
+     "targets", "Libya"),
+    ("Egyptian police arrested Ahmed Salem, a senior opposition leader, in Cairo.", "targets",
+     "Ahmed Salem, a senior opposition leader"),
+    ("The UN imposed sanctions on the Central African Republic (CAR) and Mali over the violence.", "targets",
+     "the Central African Republic (CAR)"),
+    # examples of a group are not the group
+    ("Sudan expelled foreign aid agencies, including those from Norway and Canada.", "targets",
+     "foreign aid agencies"),
+    # a phrase of the verb after its object
+    ("Amnesty International accused the Burmese army of war crimes against the Rohingya.", "targets",
+     "the Burmese army"),
+    # a time, and where a named person is
+    ("The EU's foreign policy chief on Monday rejected the Iranian proposal.", "sources",
+     "The EU's foreign policy chief"),
+    ("The Nigerian army during a news conference in Abuja on Friday denied the allegations.", "sources",
+     "The Nigerian army"),
+    ("On 3 March 2021 Myanmar's military junta arrested the journalists.", "sources", "Myanmar's military junta"),
+    ("Ukrainian President Volodymyr Zelensky will meet US President Joe Biden in Washington on Thursday for talks.",
+     "targets", "US President Joe Biden"),
+])
+def test_an_actor_is_read_from_the_words_that_name_it(pipeline, text, role, words):
+    from datetime import date
+
+    from fivews.models import Article
+
+    events = pipeline.extract(Article("a", text, published=date(2024, 3, 13)))
+    found = [a for e in events for a in getattr(e, role)]
+    assert words in [a.text for a in found]
+    assert all(text[a.start: a.end] == a.text for a in found if a.start is not None)

@@ -3,12 +3,14 @@ possessives and in-document coreference."""
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
 from fivews.actors.coref import GROUP_PRONOUNS, PERSON_PRONOUNS, DocumentMemory
 from fivews.actors.kb import ActorKB
 from fivews.actors.resolve import ActorCoder, Match, find_matches
+from fivews.data_files import load_yaml
 from fivews.models import Actor
 from fivews.text_norm import name_key
 
@@ -334,18 +336,110 @@ def _phrase_text(tok: Token) -> str:
 
 
 CLAUSE_DEPS = {"relcl", "acl", "advcl", "conj", "cc", "ccomp", "xcomp", "parataxis"}
+# clauses hanging on a noun deeper in a phrase ("a unit of a company that was accused of ...")
+INNER_CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp", "parataxis"}
+TIME_PREPS = {"during", "since", "until", "till", "throughout"}
+TIME_ENTS = {"DATE", "TIME"}
+NAME_ENTS = {"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC"}
+
+
+@lru_cache(maxsize=1)
+def _verb_preps() -> dict[str, frozenset[str]]:
+    """Verbs whose prepositional phrase after the object belongs to the verb ("accused
+    the army of abuses", "banned him from office"): verb lemma -> prepositions."""
+    data = load_yaml("events/modality.yaml").get("object_complements") or {}
+    found: dict[str, set[str]] = {}
+    for prep, verbs in data.items():
+        for verb in verbs or ():
+            found.setdefault(str(verb).lower(), set()).add(str(prep).lower())
+    return {verb: frozenset(preps) for verb, preps in found.items()}
+
+
+def _is_name(tok: Token) -> bool:
+    return tok.pos_ == "PROPN" and tok.ent_type_ in NAME_ENTS
+
+
+def _bracketed(tok: Token) -> bool:
+    doc = tok.doc
+    return tok.left_edge.i > 0 and doc[tok.left_edge.i - 1].text in ("(", "[")
+
+
+def _is_time(tok: Token) -> bool:
+    """A time expression: "on Monday", "this month", "in the 1990s"."""
+    return tok.ent_type_ in TIME_ENTS or any(t.ent_type_ in TIME_ENTS for t in tok.children if t.dep_ == "pobj")
+
+
+def _apart(tok: Token) -> bool:
+    """A dependent inside an argument phrase that says something about the event or the
+    actor rather than naming it: a time ("on Monday", "during a briefing"), a clause
+    introduced by a preposition ("from holding office"), a list of examples ("including
+    those from ..."), a description after a name ("Haifa, Israel's third largest city"),
+    where a named person or organisation is ("Trump in Washington")."""
+    head = tok.head
+    if tok.dep_ == "prep":
+        if tok.lower_ in TIME_PREPS or tok.lower_ in ("including", "excluding") or _is_time(tok):
+            return True
+        if any(c.dep_ == "pcomp" and c.pos_ in ("VERB", "AUX") for c in tok.children):
+            return True
+        return tok.lower_ in ("in", "at") and _is_name(head) and head.ent_type_ == "PERSON" \
+            and tok.ent_iob_ != "I"
+    if tok.dep_ in ("npadvmod", "advmod"):
+        return tok.ent_type_ in TIME_ENTS or tok.lower_ in ("here", "there")
+    if tok.dep_ == "appos" and tok.i > head.i and _is_name(head) and not _bracketed(tok):
+        if _is_name(tok):  # "Syria, Defence Minister Sergei Shoigu (said)": a person is no place
+            return head.ent_type_ in ("GPE", "LOC") and tok.ent_type_ in ("PERSON", "ORG")
+        return head.ent_type_ != "PERSON"  # a person's office is kept: "Putin, President of Russia"
+    return False
+
+
+def _inner_cut(child: Token, top: Token) -> int | None:
+    """The first word of a part of ``child``'s subtree that is not the phrase's, if any."""
+    for t in child.subtree:
+        if t.i <= top.i or t.i < t.head.i:
+            continue
+        if t is not child and t.dep_ in INNER_CLAUSE_DEPS and t.ent_iob_ != "I":
+            return t.left_edge.i if t.left_edge.i > top.i else t.i
+        if _apart(t):
+            return t.left_edge.i if t.left_edge.i > top.i else t.i
+    return None
+
+
+def _after_leading_time(tok: Token, start: int) -> int:
+    """The start of a phrase past a time the parser hung on it: "17 July 2017 Russia's
+    Supreme Court", "hours earlier Maduro"; not "last year's protesters"."""
+    doc = tok.doc
+    i = start
+    while i < tok.i and (doc[i].ent_type_ in TIME_ENTS or doc[i].lower_ in ("earlier", "later")
+                         or doc[i].dep_ == "npadvmod" and doc[i].head.lower_ in ("earlier", "later")):
+        i += 1
+    if i == start or doc[i].dep_ == "case":
+        return start
+    last = doc[i - 1]
+    if last.head.i == tok.i and last.dep_ in ("amod", "compound") and last.lower_ not in ("earlier", "later"):
+        return start  # "2011 protesters"
+    return i
 
 
 def argument_bounds(tok: Token) -> tuple[int, int]:
     """The whole argument phrase of a head (modifiers, "of"/"in" phrases, appositions),
-    without its clauses and without the other members of a coordination."""
+    without its clauses, the other members of a coordination, times, descriptions of a
+    name and phrases that belong to the verb ("accused the army of abuses")."""
     start, _ = _phrase_bounds(tok)
+    doc = tok.doc
+    start = _after_leading_time(tok, start)
+    governing = _verb_preps().get(tok.head.lemma_.lower(), frozenset()) if tok.dep_ == "dobj" else frozenset()
     end = tok.i + 1
     for child in tok.rights:
-        if child.dep_ in CLAUSE_DEPS:
+        if child.dep_ in CLAUSE_DEPS or _apart(child) or (child.dep_ == "prep" and child.lower_ in governing):
+            break
+        cut = _inner_cut(child, tok)
+        if cut is not None:
+            end = max(end, cut)
             break
         end = child.right_edge.i + 1
-    doc = tok.doc
     while end - 1 > tok.i and doc[end - 1].is_punct and doc[end - 1].text not in (")", "]"):
         end -= 1
+    words = doc[start:end]
+    if end < len(doc) and doc[end].text == ")" and sum(t.text == "(" for t in words) > sum(t.text == ")" for t in words):
+        end += 1  # "the Central African Republic (CAR)"
     return start, end
