@@ -194,6 +194,10 @@ def test_they_at_the_start_of_a_sentence_is_the_last_main_subject(pipeline):
     # a phrase of the verb after its object
     ("Amnesty International accused the Burmese army of war crimes against the Rohingya.", "targets",
      "the Burmese army"),
+    # a coordination inside a modifier of the head is part of the phrase
+    ("Immigration and Customs Enforcement arrested 30 people in Texas.", "sources",
+     "Immigration and Customs Enforcement"),
+    ("Russian and Syrian warplanes bombed rebel positions in Idlib.", "sources", "Russian and Syrian warplanes"),
     # a time, and where a named person is
     ("The EU's foreign policy chief on Monday rejected the Iranian proposal.", "sources",
      "The EU's foreign policy chief"),

@@ -426,6 +426,12 @@ def argument_bounds(tok: Token) -> tuple[int, int]:
     name and phrases that belong to the verb ("accused the army of abuses")."""
     start, _ = _phrase_bounds(tok)
     doc = tok.doc
+    if start > 0 and doc[start - 1].dep_ in ("cc", "conj"):
+        # a coordination inside a modifier of the head: "Immigration and Customs Enforcement",
+        # "Russian and Syrian warplanes"
+        modifier = doc[start - 1].head
+        if modifier.head.i == tok.i and modifier.i < tok.i and modifier.dep_ in ("compound", "nmod", "amod"):
+            start = min(start, modifier.left_edge.i)
     start = _after_leading_time(tok, start)
     governing = _verb_preps().get(tok.head.lemma_.lower(), frozenset()) if tok.dep_ == "dobj" else frozenset()
     end = tok.i + 1
