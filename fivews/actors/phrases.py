@@ -94,9 +94,18 @@ class DocumentActors:
             first = self.doc[start:end]
             found.append(self.actor_of_phrase(tok).with_text(first.text, first.start_char, first.end_char))
         later = [c for c in tok.conjuncts if c.i > tok.i]
+        if tok.dep_ == "dobj" and tok.head.pos_ == "VERB":
+            # a second object the parser joined to the verb: "outlawed the ANC and the PAC"
+            later += [c for c in tok.head.children if c.dep_ == "conj" and c.i > tok.i and c.pos_ in ("PROPN", "NOUN")
+                      and not any(g.dep_ in ("nsubj", "nsubjpass", "dobj") for g in c.children)]
         for head in [*listed, *later] if listed else [tok, *later]:
             span = self._evidence_span(head)
-            for actor in self._actors_for_single(head):
+            single = self._actors_for_single(head)
+            if not single and head is not tok and found and found[-1].kind == "person":
+                # "Mike Pompeo, Alex Azar and Steve Bannon": people the knowledge base does not know
+                unknown = self.unknown_person(head)
+                single = [unknown] if unknown is not None else []
+            for actor in single:
                 if actor.code not in {a.code for a in found} or actor.kind == "person":
                     found.append(actor.with_text(span.text, span.start_char, span.end_char))
         return found
