@@ -200,6 +200,7 @@ def test_they_at_the_start_of_a_sentence_is_the_last_main_subject(pipeline):
     ("Russian and Syrian warplanes bombed rebel positions in Idlib.", "sources", "Russian and Syrian warplanes"),
     # every person of a list, also those the knowledge base does not know
     ("China has imposed sanctions on Marco Rubio, Ted Cruz and Steve Bannon.", "targets", "Steve Bannon"),
+    ("Iran denied claims by the US of espionage.", "targets", "the US"),
     # a time, and where a named person is
     ("The EU's foreign policy chief on Monday rejected the Iranian proposal.", "sources",
      "The EU's foreign policy chief"),

@@ -390,6 +390,10 @@ def _apart(tok: Token) -> bool:
             return True
         if any(c.dep_ == "pcomp" and c.pos_ in ("VERB", "AUX") for c in tok.children):
             return True
+        if tok.lower_ == "of" and _is_name(head) and tok.ent_iob_ != "I" and all(
+                c.pos_ == "NOUN" and c.ent_type_ == "" and not any(g.dep_ in ("det", "poss") for g in c.children)
+                for c in tok.children if c.dep_ == "pobj"):
+            return True  # "accusations by the US of genocide": no part of the name
         return tok.lower_ in ("in", "at") and _is_name(head) and head.ent_type_ == "PERSON" \
             and tok.ent_iob_ != "I"
     if tok.dep_ in ("npadvmod", "advmod"):
