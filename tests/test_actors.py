@@ -219,3 +219,14 @@ def test_an_actor_is_read_from_the_words_that_name_it(pipeline, text, role, word
     found = [a for e in events for a in getattr(e, role)]
     assert words in [a.text for a in found]
     assert all(text[a.start: a.end] == a.text for a in found if a.start is not None)
+
+
+def test_a_description_after_a_place_names_its_state_but_not_its_words(pipeline):
+    from datetime import date
+
+    from fivews.models import Article
+
+    events = pipeline.extract(Article("a", "Hamas threatened to shell Eilat, Israel's southernmost city, if Israel "
+                                           "bombs Gaza.", published=date(2024, 3, 13)))
+    threat = next(e for e in events if e.type == "THREATEN")
+    assert [(a.code, a.text) for a in threat.targets] == [("ISR", "Eilat")]

@@ -156,7 +156,7 @@ class DocumentActors:
 
     def _actors_for_single(self, tok: Token) -> list[Actor]:
         # an apposition naming who they are: "their presidents, A and B"
-        appos = [c for c in tok.children if c.dep_ == "appos"]
+        appos = [c for c in tok.children if c.dep_ == "appos" and not _apart(c)]  # not "Qatar, a close ally"
         for app in appos:
             named = self.actors_for(app)
             if named:
@@ -216,6 +216,11 @@ class DocumentActors:
                         states = both
                 if states:
                     return [a.with_text(_phrase_text(tok)) for a in states]
+        # a description after a name, when the name is no actor: "Haifa, Israel's third largest city"
+        for app in (c for c in tok.children if c.dep_ == "appos" and _apart(c)):
+            named = self.actors_for(app)
+            if named:
+                return named
         return []
 
     def _collective(self, tok: Token) -> list[Actor]:
