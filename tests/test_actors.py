@@ -186,6 +186,8 @@ def test_they_at_the_start_of_a_sentence_is_the_last_main_subject(pipeline):
      "targets", "Libya"),
     ("Egyptian police arrested Ahmed Salem, a senior opposition leader, in Cairo.", "targets",
      "Ahmed Salem, a senior opposition leader"),
+    ("Moussa Faki Mahamat, the chairman of the African Union Commission, condemned the coup in Niger.", "sources",
+     "Moussa Faki Mahamat, the chairman of the African Union Commission"),
     ("The UN imposed sanctions on the Central African Republic (CAR) and Mali over the violence.", "targets",
      "the Central African Republic (CAR)"),
     # examples of a group are not the group

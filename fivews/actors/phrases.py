@@ -406,7 +406,12 @@ def _apart(tok: Token) -> bool:
     if tok.dep_ == "appos" and tok.i > head.i and _is_name(head) and not _bracketed(tok):
         if _is_name(tok):  # "Syria, Defence Minister Sergei Shoigu (said)": a person is no place
             return head.ent_type_ in ("GPE", "LOC") and tok.ent_type_ in ("PERSON", "ORG")
-        return head.ent_type_ != "PERSON"  # a person's office is kept: "Putin, President of Russia"
+        if head.ent_type_ == "PERSON":
+            return False  # a person's office is kept: "Putin, President of Russia"
+        # so is an office when the parser took the person's name for another kind of name
+        # ("X, the chairman of the African Union Commission"), but not a place's description
+        return head.ent_type_ in ("GPE", "LOC", "FAC") or not any(
+            c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
     return False
 
 
