@@ -190,6 +190,9 @@ def test_they_at_the_start_of_a_sentence_is_the_last_main_subject(pipeline):
      "Moussa Faki Mahamat, the chairman of the African Union Commission"),
     ("The UN imposed sanctions on the Central African Republic (CAR) and Mali over the violence.", "targets",
      "the Central African Republic (CAR)"),
+    ("Vietnam and the Eurasian Economic Union (EAEU) on Monday signed a free trade agreement.", "sources",
+     "the Eurasian Economic Union (EAEU)"),
+    ("Vietnam and the Eurasian Economic Union (EAEU) on Monday signed a free trade agreement.", "sources", "Vietnam"),
     # examples of a group are not the group
     ("Sudan expelled foreign aid agencies, including those from Norway and Canada.", "targets",
      "foreign aid agencies"),
@@ -232,3 +235,13 @@ def test_a_description_after_a_place_names_its_state_but_not_its_words(pipeline)
                                            "bombs Gaza.", published=date(2024, 3, 13)))
     threat = next(e for e in events if e.type == "THREATEN")
     assert [(a.code, a.text) for a in threat.targets] == [("ISR", "Eilat")]
+
+
+def test_an_acronym_the_parser_hung_on_another_name_is_not_that_name(pipeline):
+    from datetime import date
+
+    from fivews.models import Article
+
+    events = pipeline.extract(Article("a", "Vietnam and the Eurasian Economic Union (EAEU) on Monday signed a free "
+                                           "trade agreement.", published=date(2024, 3, 13)))
+    assert ("VNM", "Vietnam") in [(a.code, a.text) for e in events for a in e.sources]

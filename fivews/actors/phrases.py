@@ -373,9 +373,20 @@ def _is_name(tok: Token) -> bool:
     return tok.pos_ == "PROPN" and tok.ent_type_ in NAME_ENTS
 
 
-def _bracketed(tok: Token) -> bool:
+def _names_person(tok: Token) -> bool:
+    """A person's name, or a title followed by the name: "the Irish premier, Leo Varadkar"."""
+    if tok.pos_ == "PROPN":
+        return tok.ent_type_ == "PERSON"
+    return any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in tok.children)
+
+
+def _bracket_start(tok: Token) -> int | None:
+    """Where the bracket opens around an apposition ("(GNA)"), if it is in one."""
     doc = tok.doc
-    return tok.left_edge.i > 0 and doc[tok.left_edge.i - 1].text in ("(", "[")
+    left = tok.left_edge.i
+    if doc[left].text in ("(", "["):
+        return left
+    return left - 1 if left > 0 and doc[left - 1].text in ("(", "[") else None
 
 
 def _is_time(tok: Token) -> bool:
@@ -399,11 +410,14 @@ def _apart(tok: Token) -> bool:
                 c.pos_ == "NOUN" and c.ent_type_ == "" and not any(g.dep_ in ("det", "poss") for g in c.children)
                 for c in tok.children if c.dep_ == "pobj"):
             return True  # "accusations by the US of genocide": no part of the name
-        return tok.lower_ in ("in", "at") and _is_name(head) and head.ent_type_ == "PERSON" \
-            and tok.ent_iob_ != "I"
+        return tok.lower_ in ("in", "at") and tok.ent_iob_ != "I" and _names_person(head)
     if tok.dep_ in ("npadvmod", "advmod"):
         return tok.ent_type_ in TIME_ENTS or tok.lower_ in ("here", "there")
-    if tok.dep_ == "appos" and tok.i > head.i and _is_name(head) and not _bracketed(tok):
+    if tok.dep_ == "appos" and tok.i > head.i and _bracket_start(tok) is not None:
+        # an acronym is the head's when it follows its words: not "China and the Eurasian
+        # Economic Union (EAEU)" hung on "China"
+        return _bracket_start(tok) != _phrase_bounds(head)[1]
+    if tok.dep_ == "appos" and tok.i > head.i and _is_name(head):
         if _is_name(tok):  # "Syria, Defence Minister Sergei Shoigu (said)": a person is no place
             return head.ent_type_ in ("GPE", "LOC") and tok.ent_type_ in ("PERSON", "ORG")
         if head.ent_type_ == "PERSON":
@@ -466,9 +480,16 @@ def argument_bounds(tok: Token) -> tuple[int, int]:
             end = max(end, cut)
             break
         end = child.right_edge.i + 1
-    while end - 1 > tok.i and doc[end - 1].is_punct and doc[end - 1].text not in (")", "]"):
+    while end - 1 > tok.i and (doc[end - 1].is_punct and doc[end - 1].text not in (")", "]") or doc[end - 1].dep_ == "cc"):
         end -= 1
     words = doc[start:end]
     if end < len(doc) and doc[end].text == ")" and sum(t.text == "(" for t in words) > sum(t.text == ")" for t in words):
         end += 1  # "the Central African Republic (CAR)"
+    elif tok.pos_ == "PROPN" and end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")" \
+            and _is_acronym(doc[end + 1].text):
+        end += 3  # the acronym of a name, wherever the parser hung it: "the Eurasian Economic Union (EAEU)"
     return start, end
+
+
+def _is_acronym(text: str) -> bool:
+    return 2 <= len(text) <= 8 and text.isupper()
