@@ -214,6 +214,7 @@ def test_they_at_the_start_of_a_sentence_is_the_last_main_subject(pipeline):
     ("On 3 March 2021 Myanmar's military junta arrested the journalists.", "sources", "Myanmar's military junta"),
     ("Ukrainian President Volodymyr Zelensky will meet US President Joe Biden in Washington on Thursday for talks.",
      "targets", "US President Joe Biden"),
+    ("Lithuania summoned the Chinese ambassador in Vilnius after the incident.", "targets", "the Chinese ambassador"),
 ])
 def test_an_actor_is_read_from_the_words_that_name_it(pipeline, text, role, words):
     from datetime import date

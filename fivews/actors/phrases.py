@@ -373,10 +373,15 @@ def _is_name(tok: Token) -> bool:
     return tok.pos_ == "PROPN" and tok.ent_type_ in NAME_ENTS
 
 
-def _names_person(tok: Token) -> bool:
-    """A person's name, or a title followed by the name: "the Irish premier, Leo Varadkar"."""
+def _placed_apart(tok: Token) -> bool:
+    """A head whose "in"/"at" phrase tells where it is, not which one it is: a person's
+    name, a title followed by the name ("the Irish premier Leo Varadkar"), one person or
+    thing of a named state ("the Chinese ambassador", "an Afghan army base")."""
     if tok.pos_ == "PROPN":
         return tok.ent_type_ == "PERSON"
+    if tok.tag_ == "NN" and any(c.dep_ in ("amod", "poss", "compound") and c.ent_type_ in ("NORP", "GPE")
+                                for c in tok.children if c.i < tok.i):
+        return True
     return any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in tok.children)
 
 
@@ -399,7 +404,8 @@ def _apart(tok: Token) -> bool:
     actor rather than naming it: a time ("on Monday", "during a briefing"), a clause
     introduced by a preposition ("from holding office"), a list of examples ("including
     those from ..."), a description after a name ("Haifa, Israel's third largest city"),
-    where a named person or organisation is ("Trump in Washington")."""
+    where a named person, or one of a state, is ("Trump in Washington", "the Chinese
+    ambassador in Berlin")."""
     head = tok.head
     if tok.dep_ == "prep":
         if tok.lower_ in TIME_PREPS or tok.lower_ in ("including", "excluding") or _is_time(tok):
@@ -410,7 +416,7 @@ def _apart(tok: Token) -> bool:
                 c.pos_ == "NOUN" and c.ent_type_ == "" and not any(g.dep_ in ("det", "poss") for g in c.children)
                 for c in tok.children if c.dep_ == "pobj"):
             return True  # "accusations by the US of genocide": no part of the name
-        return tok.lower_ in ("in", "at") and tok.ent_iob_ != "I" and _names_person(head)
+        return tok.lower_ in ("in", "at") and tok.ent_iob_ != "I" and _placed_apart(head)
     if tok.dep_ in ("npadvmod", "advmod"):
         return tok.ent_type_ in TIME_ENTS or tok.lower_ in ("here", "there")
     if tok.dep_ == "appos" and tok.i > head.i and _bracket_start(tok) is not None:
