@@ -246,3 +246,12 @@ def test_an_acronym_the_parser_hung_on_another_name_is_not_that_name(pipeline):
     events = pipeline.extract(Article("a", "Vietnam and the Eurasian Economic Union (EAEU) on Monday signed a free "
                                            "trade agreement.", published=date(2024, 3, 13)))
     assert ("VNM", "Vietnam") in [(a.code, a.text) for e in events for a in e.sources]
+
+
+def test_a_name_with_a_verb_in_it_is_kept_whole(pipeline):
+    from fivews.actors.phrases import argument_bounds
+
+    doc = pipeline.nlp("Police arrested members of the Movement for Restoring Democracy.")
+    head = next(t for t in doc if t.text == "members")
+    start, end = argument_bounds(head)
+    assert doc[start:end].text == "members of the Movement for Restoring Democracy"

@@ -410,8 +410,8 @@ def _apart(tok: Token) -> bool:
     if tok.dep_ == "prep":
         if tok.lower_ in TIME_PREPS or tok.lower_ in ("including", "excluding") or _is_time(tok):
             return True
-        if any(c.dep_ == "pcomp" and c.pos_ in ("VERB", "AUX") for c in tok.children):
-            return True
+        if tok.ent_iob_ != "I" and any(c.dep_ == "pcomp" and c.pos_ in ("VERB", "AUX") for c in tok.children):
+            return True  # not "the Movement for Restoring Democracy"
         if tok.lower_ == "of" and _is_name(head) and tok.ent_iob_ != "I" and all(
                 c.pos_ == "NOUN" and c.ent_type_ == "" and not any(g.dep_ in ("det", "poss") for g in c.children)
                 for c in tok.children if c.dep_ == "pobj"):
