@@ -199,6 +199,8 @@ def test_they_at_the_start_of_a_sentence_is_the_last_main_subject(pipeline):
     # a phrase of the verb after its object
     ("Amnesty International accused the Burmese army of war crimes against the Rohingya.", "targets",
      "the Burmese army"),
+    ("Amnesty International accused the Burmese army and the police of war crimes against the Rohingya.", "targets",
+     "the police"),
     # a coordination inside a modifier of the head is part of the phrase
     ("Immigration and Customs Enforcement arrested 30 people in Texas.", "sources",
      "Immigration and Customs Enforcement"),

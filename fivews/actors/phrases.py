@@ -476,7 +476,10 @@ def argument_bounds(tok: Token) -> tuple[int, int]:
         if modifier.head.i == tok.i and modifier.i < tok.i and modifier.dep_ in ("compound", "nmod", "amod"):
             start = min(start, modifier.left_edge.i)
     start = _after_leading_time(tok, start)
-    governing = _verb_preps().get(tok.head.lemma_.lower(), frozenset()) if tok.dep_ == "dobj" else frozenset()
+    obj = tok
+    while obj.dep_ == "conj" and obj.head.i < obj.i:  # "accused the army and the police of ..."
+        obj = obj.head
+    governing = _verb_preps().get(obj.head.lemma_.lower(), frozenset()) if obj.dep_ == "dobj" else frozenset()
     end = tok.i + 1
     for child in tok.rights:
         if child.dep_ in CLAUSE_DEPS or _apart(child) or (child.dep_ == "prep" and child.lower_ in governing):
