@@ -193,6 +193,8 @@ def test_they_at_the_start_of_a_sentence_is_the_last_main_subject(pipeline):
     ("Vietnam and the Eurasian Economic Union (EAEU) on Monday signed a free trade agreement.", "sources",
      "the Eurasian Economic Union (EAEU)"),
     ("Vietnam and the Eurasian Economic Union (EAEU) on Monday signed a free trade agreement.", "sources", "Vietnam"),
+    # a comment on a group is not the group
+    ("Police detained hundreds of students, most of them young, in Dhaka.", "targets", "hundreds of students"),
     # examples of a group are not the group
     ("Sudan expelled foreign aid agencies, including those from Norway and Canada.", "targets",
      "foreign aid agencies"),

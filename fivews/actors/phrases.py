@@ -419,6 +419,8 @@ def _apart(tok: Token) -> bool:
         return tok.lower_ in ("in", "at") and tok.ent_iob_ != "I" and _placed_apart(head)
     if tok.dep_ in ("npadvmod", "advmod"):
         return tok.ent_type_ in TIME_ENTS or tok.lower_ in ("here", "there")
+    if tok.dep_ in ("amod", "appos") and tok.i > head.i and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+        return True  # a clause the parser hung as a modifier: "thousands of demonstrators, most of them young"
     if tok.dep_ == "appos" and tok.i > head.i and _bracket_start(tok) is not None:
         # an acronym is the head's when it follows its words: not "China and the Eurasian
         # Economic Union (EAEU)" hung on "China"
