@@ -207,6 +207,9 @@ def test_they_at_the_start_of_a_sentence_is_the_last_main_subject(pipeline):
     ("Immigration and Customs Enforcement arrested 30 people in Texas.", "sources",
      "Immigration and Customs Enforcement"),
     ("Russian and Syrian warplanes bombed rebel positions in Idlib.", "sources", "Russian and Syrian warplanes"),
+    # a place standing for its state is read with the place its name is part of
+    ("Insurgents attacked the Kandahar air base on Sunday.", "targets", "the Kandahar air base"),
+    ("Separatists shelled the Donetsk countryside overnight.", "targets", "the Donetsk countryside"),
     # every person of a list, also those the knowledge base does not know
     ("China has imposed sanctions on Marco Rubio, Ted Cruz and Steve Bannon.", "targets", "Steve Bannon"),
     ("Iran denied claims by the US of espionage.", "targets", "the US"),
