@@ -3,12 +3,14 @@ possessives and in-document coreference."""
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
 from fivews.actors.coref import GROUP_PRONOUNS, PERSON_PRONOUNS, DocumentMemory
 from fivews.actors.kb import ActorKB
 from fivews.actors.resolve import ActorCoder, Match, find_matches
+from fivews.data_files import load_yaml
 from fivews.models import Actor
 from fivews.text_norm import name_key
 
@@ -92,9 +94,18 @@ class DocumentActors:
             first = self.doc[start:end]
             found.append(self.actor_of_phrase(tok).with_text(first.text, first.start_char, first.end_char))
         later = [c for c in tok.conjuncts if c.i > tok.i]
+        if tok.dep_ == "dobj" and tok.head.pos_ == "VERB":
+            # a second object the parser joined to the verb: "outlawed the ANC and the PAC"
+            later += [c for c in tok.head.children if c.dep_ == "conj" and c.i > tok.i and c.pos_ in ("PROPN", "NOUN")
+                      and not any(g.dep_ in ("nsubj", "nsubjpass", "dobj") for g in c.children)]
         for head in [*listed, *later] if listed else [tok, *later]:
             span = self._evidence_span(head)
-            for actor in self._actors_for_single(head):
+            single = self._actors_for_single(head)
+            if not single and head is not tok and found and found[-1].kind == "person":
+                # "Mike Pompeo, Alex Azar and Steve Bannon": people the knowledge base does not know
+                unknown = self.unknown_person(head)
+                single = [unknown] if unknown is not None else []
+            for actor in single:
                 if actor.code not in {a.code for a in found} or actor.kind == "person":
                     found.append(actor.with_text(span.text, span.start_char, span.end_char))
         return found
@@ -145,7 +156,7 @@ class DocumentActors:
 
     def _actors_for_single(self, tok: Token) -> list[Actor]:
         # an apposition naming who they are: "their presidents, A and B"
-        appos = [c for c in tok.children if c.dep_ == "appos"]
+        appos = [c for c in tok.children if c.dep_ == "appos" and not _apart(c)]  # not "Qatar, a close ally"
         for app in appos:
             named = self.actors_for(app)
             if named:
@@ -212,6 +223,11 @@ class DocumentActors:
                         states = both
                 if states:
                     return [a.with_text(_phrase_text(tok)) for a in states]
+        # a description after a name, when the name is no actor: "Haifa, Israel's third largest city"
+        for app in (c for c in tok.children if c.dep_ == "appos" and _apart(c)):
+            named = self.actors_for(app)
+            if named:
+                return named
         return []
 
     def _collective(self, tok: Token) -> list[Actor]:
@@ -341,18 +357,159 @@ def _phrase_text(tok: Token) -> str:
 
 
 CLAUSE_DEPS = {"relcl", "acl", "advcl", "conj", "cc", "ccomp", "xcomp", "parataxis"}
+# clauses hanging on a noun deeper in a phrase ("a unit of a company that was accused of ...")
+INNER_CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp", "parataxis"}
+TIME_PREPS = {"during", "since", "until", "till", "throughout"}
+TIME_ENTS = {"DATE", "TIME"}
+NAME_ENTS = {"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC"}
+
+
+@lru_cache(maxsize=1)
+def _verb_preps() -> dict[str, frozenset[str]]:
+    """Verbs whose prepositional phrase after the object belongs to the verb ("accused
+    the army of abuses", "banned him from office"): verb lemma -> prepositions."""
+    data = load_yaml("events/modality.yaml").get("object_complements") or {}
+    found: dict[str, set[str]] = {}
+    for prep, verbs in data.items():
+        for verb in verbs or ():
+            found.setdefault(str(verb).lower(), set()).add(str(prep).lower())
+    return {verb: frozenset(preps) for verb, preps in found.items()}
+
+
+def _is_name(tok: Token) -> bool:
+    return tok.pos_ == "PROPN" and tok.ent_type_ in NAME_ENTS
+
+
+def _placed_apart(tok: Token) -> bool:
+    """A head whose "in"/"at" phrase tells where it is, not which one it is: a person's
+    name, a title followed by the name ("the Irish premier Leo Varadkar"), one person or
+    thing of a named state ("the Chinese ambassador", "an Afghan army base")."""
+    if tok.pos_ == "PROPN":
+        return tok.ent_type_ == "PERSON"
+    if tok.tag_ == "NN" and any(c.dep_ in ("amod", "poss", "compound") and c.ent_type_ in ("NORP", "GPE")
+                                for c in tok.children if c.i < tok.i):
+        return True
+    return any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in tok.children)
+
+
+def _bracket_start(tok: Token) -> int | None:
+    """Where the bracket opens around an apposition ("(GNA)"), if it is in one."""
+    doc = tok.doc
+    left = tok.left_edge.i
+    if doc[left].text in ("(", "["):
+        return left
+    return left - 1 if left > 0 and doc[left - 1].text in ("(", "[") else None
+
+
+def _is_time(tok: Token) -> bool:
+    """A time expression: "on Monday", "this month", "in the 1990s"."""
+    return tok.ent_type_ in TIME_ENTS or any(t.ent_type_ in TIME_ENTS for t in tok.children if t.dep_ == "pobj")
+
+
+def _apart(tok: Token) -> bool:
+    """A dependent inside an argument phrase that says something about the event or the
+    actor rather than naming it: a time ("on Monday", "during a briefing"), a clause
+    introduced by a preposition ("from holding office"), a list of examples ("including
+    those from ..."), a description after a name ("Haifa, Israel's third largest city"),
+    where a named person, or one of a state, is ("Trump in Washington", "the Chinese
+    ambassador in Berlin")."""
+    head = tok.head
+    if tok.dep_ == "prep":
+        if tok.lower_ in TIME_PREPS or tok.lower_ in ("including", "excluding") or _is_time(tok):
+            return True
+        if tok.ent_iob_ != "I" and any(c.dep_ == "pcomp" and c.pos_ in ("VERB", "AUX") for c in tok.children):
+            return True  # not "the Movement for Restoring Democracy"
+        if tok.lower_ == "of" and _is_name(head) and tok.ent_iob_ != "I" and all(
+                c.pos_ == "NOUN" and c.ent_type_ == "" and not any(g.dep_ in ("det", "poss") for g in c.children)
+                for c in tok.children if c.dep_ == "pobj"):
+            return True  # "accusations by the US of genocide": no part of the name
+        return tok.lower_ in ("in", "at") and tok.ent_iob_ != "I" and _placed_apart(head)
+    if tok.dep_ in ("npadvmod", "advmod"):
+        return tok.ent_type_ in TIME_ENTS or tok.lower_ in ("here", "there")
+    if tok.dep_ in ("amod", "appos") and tok.i > head.i and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+        return True  # a clause the parser hung as a modifier: "thousands of demonstrators, most of them young"
+    if tok.dep_ == "appos" and tok.i > head.i and _bracket_start(tok) is not None:
+        # an acronym is the head's when it follows its words: not "China and the Eurasian
+        # Economic Union (EAEU)" hung on "China"
+        return _bracket_start(tok) != _phrase_bounds(head)[1]
+    if tok.dep_ == "appos" and tok.i > head.i and _is_name(head):
+        if _is_name(tok):  # "Syria, Defence Minister Sergei Shoigu (said)": a person is no place
+            return head.ent_type_ in ("GPE", "LOC") and tok.ent_type_ in ("PERSON", "ORG")
+        if head.ent_type_ == "PERSON":
+            return False  # a person's office is kept: "Putin, President of Russia"
+        # so is an office when the parser took the person's name for another kind of name
+        # ("X, the chairman of the African Union Commission"), but not a place's description
+        return head.ent_type_ in ("GPE", "LOC", "FAC") or not any(
+            c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
+    return False
+
+
+def _inner_cut(child: Token, top: Token) -> int | None:
+    """The first word of a part of ``child``'s subtree that is not the phrase's, if any."""
+    for t in child.subtree:
+        if t.i <= top.i or t.i < t.head.i:
+            continue
+        if t is not child and t.dep_ in INNER_CLAUSE_DEPS and t.ent_iob_ != "I":
+            return t.left_edge.i if t.left_edge.i > top.i else t.i
+        if _apart(t):
+            return t.left_edge.i if t.left_edge.i > top.i else t.i
+    return None
+
+
+def _after_leading_time(tok: Token, start: int) -> int:
+    """The start of a phrase past a time the parser hung on it: "17 July 2017 Russia's
+    Supreme Court", "hours earlier Maduro"; not "last year's protesters"."""
+    doc = tok.doc
+    i = start
+    while i < tok.i and (doc[i].ent_type_ in TIME_ENTS or doc[i].lower_ in ("earlier", "later")
+                         or doc[i].dep_ == "npadvmod" and doc[i].head.lower_ in ("earlier", "later")):
+        i += 1
+    if i == start or doc[i].dep_ == "case":
+        return start
+    last = doc[i - 1]
+    if last.head.i == tok.i and last.dep_ in ("amod", "compound") and last.lower_ not in ("earlier", "later"):
+        return start  # "2011 protesters"
+    return i
 
 
 def argument_bounds(tok: Token) -> tuple[int, int]:
     """The whole argument phrase of a head (modifiers, "of"/"in" phrases, appositions),
-    without its clauses and without the other members of a coordination."""
+    without its clauses, the other members of a coordination, times, descriptions of a
+    name and phrases that belong to the verb ("accused the army of abuses")."""
     start, _ = _phrase_bounds(tok)
+    doc = tok.doc
+    if start > 0 and doc[start - 1].dep_ in ("cc", "conj"):
+        # a coordination inside a modifier of the head: "Immigration and Customs Enforcement",
+        # "Russian and Syrian warplanes"
+        modifier = doc[start - 1].head
+        if modifier.head.i == tok.i and modifier.i < tok.i and modifier.dep_ in ("compound", "nmod", "amod"):
+            start = min(start, modifier.left_edge.i)
+    start = _after_leading_time(tok, start)
+    obj = tok
+    while obj.dep_ == "conj" and obj.head.i < obj.i:  # "accused the army and the police of ..."
+        obj = obj.head
+    governing = _verb_preps().get(obj.head.lemma_.lower(), frozenset()) if obj.dep_ == "dobj" else frozenset()
     end = tok.i + 1
     for child in tok.rights:
-        if child.dep_ in CLAUSE_DEPS or child.dep_ == "prep" and child.lower_ == "as":
+        if child.dep_ in CLAUSE_DEPS or _apart(child) or (child.dep_ == "prep" and child.lower_ in governing):
+            break
+        if child.dep_ == "prep" and child.lower_ == "as":
             break  # "held 300 civilians as human shields": what they are held as is no part of them
+        cut = _inner_cut(child, tok)
+        if cut is not None:
+            end = max(end, cut)
+            break
         end = child.right_edge.i + 1
-    doc = tok.doc
-    while end - 1 > tok.i and doc[end - 1].is_punct and doc[end - 1].text not in (")", "]"):
+    while end - 1 > tok.i and (doc[end - 1].is_punct and doc[end - 1].text not in (")", "]") or doc[end - 1].dep_ == "cc"):
         end -= 1
+    words = doc[start:end]
+    if end < len(doc) and doc[end].text == ")" and sum(t.text == "(" for t in words) > sum(t.text == ")" for t in words):
+        end += 1  # "the Central African Republic (CAR)"
+    elif tok.pos_ == "PROPN" and end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")" \
+            and _is_acronym(doc[end + 1].text):
+        end += 3  # the acronym of a name, wherever the parser hung it: "the Eurasian Economic Union (EAEU)"
     return start, end
+
+
+def _is_acronym(text: str) -> bool:
+    return 2 <= len(text) <= 8 and text.isupper()

@@ -113,6 +113,11 @@ def place_target(frame: Frame, top, actors: DocumentActors) -> list[Actor]:
         return []  # "called for reform in Myanmar", not "after talks in Istanbul, called for"
     doc = frame.token.doc
     span = doc[top.start: top.end]
+    last = span[-1]
+    if last.dep_ in ("compound", "nmod") and last.head.i >= top.end and last.head.pos_ == "NOUN":
+        # the place the name is part of: "the Catumbela air base", "the Thai border"
+        start, end = argument_bounds(last.head)
+        span = doc[min(start, top.start): max(end, top.end)]
     return [actors.coder.state(span.text, top.place.country).with_text(span.text, span.start_char, span.end_char)]
 
 
