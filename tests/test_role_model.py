@@ -45,6 +45,9 @@ def _roles(pipeline, text):
     # the parse finds no source for the talks; the model marks the ministry's negotiators
     ("The Mexican interior ministry's negotiators ended talks with the teachers' union.",
      ("CONSULT", ["MEXGOV"], ["LAB"])),
+    # in a sentence with one event, the model's target may sit in a clause of its own
+    ("Kenyan truck drivers called off their strike hours after reaching a deal with the Kenyan government.",
+     ("CONCEDE", ["KENLAB"], ["KENGOV"])),
     # the parse finds a place for the trip but no one met; the model marks the officials
     ("The minister travelled to Brussels on Monday for talks with officials of the European Union.",
      ("CONSULT", ["GOV"], ["IGOEUR"])),

@@ -116,7 +116,8 @@ def build_events(
                 if not frame.sources and ttype not in NO_LEARNED_SOURCE:
                     frame.sources = learned_role(frame, role_spans, "SOURCE", places, actors, extractor.lexicon)
                 if not frame.targets and ttype not in NO_LEARNED_TARGET:
-                    frame.targets = learned_role(frame, role_spans, "TARGET", places, actors, extractor.lexicon)
+                    frame.targets = learned_role(frame, role_spans, "TARGET", places, actors, extractor.lexicon,
+                                                 alone=len(frames) == 1 and bool(frame.sources))
             if not frame.targets and ttype == "RETREAT":
                 frame.targets = office_target(frame, places, actors)
             if not frame.targets and ttype in REACTION_TYPES:

@@ -38,7 +38,7 @@ def _within(tok: Token, anchors: list[Token], steps: int = 6) -> bool:
 
 
 def learned_role(frame: Frame, role_spans: list[Span], label: str, places: PlaceIndex,
-                  actors: DocumentActors, lexicon: TriggerLexicon) -> list[Actor]:
+                  actors: DocumentActors, lexicon: TriggerLexicon, alone: bool = False) -> list[Actor]:
     """Actors of the learned SOURCE or TARGET spans that belong to this frame: below its
     trigger or governing verb in the parse, apart from its trigger words and other role."""
     if label == "TARGET":  # below the trigger itself: "the appeal followed talks between A and B" aims at no one
@@ -49,7 +49,7 @@ def learned_role(frame: Frame, role_spans: list[Span], label: str, places: Place
     other = frame.targets if label == "SOURCE" else frame.sources
     found: list[Actor] = []
     for span in role_spans:
-        if span.label_ != label or any(t.i in trigger for t in span) or not _within(span.root, anchors):
+        if span.label_ != label or any(t.i in trigger for t in span) or not (alone or _within(span.root, anchors)):
             continue
         if any(a.start is not None and a.start < span.end_char and span.start_char < a.end for a in other):
             continue
@@ -64,6 +64,8 @@ def learned_role(frame: Frame, role_spans: list[Span], label: str, places: Place
         for actor in named:
             if actor.code in {a.code for a in other} and actor.kind != "person":
                 continue  # protesters are not the target of their own protest
+            if label == "TARGET" and actor.kind == "state" and actor.country in {a.country for a in other}:
+                continue  # "Macron warned that France would respond": his own state
             if actor.code not in {a.code for a in found} or actor.kind == "person":
                 found.append(actor.with_text(span.text, span.start_char, span.end_char))
     return found
