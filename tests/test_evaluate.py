@@ -142,6 +142,10 @@ def test_detokenize_keeps_token_offsets():
     text, spans = detokenize(("Iraq", "'s", "army", "(", "ISF", ")", "said", ",", "it", "does", "n't", "."))
     assert text == "Iraq's army (ISF) said, it doesn't."
     assert [text[s:e] for s, e in spans][:6] == ["Iraq", "'s", "army", "(", "ISF", ")"]
+    # numbers split by the tokenizer are joined back; a date's comma keeps its space
+    text, _ = detokenize(("deported", "2", ",", "374", "people", "on", "May", "7", ",", "2015", "for", "6", ".", "3",
+                          "million", "."))
+    assert text == "deported 2,374 people on May 7, 2015 for 6.3 million."
 
 
 def test_read_bio_and_bad_tags(tmp_path):

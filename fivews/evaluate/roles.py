@@ -6,7 +6,7 @@ reciprocal event (a meeting, talks, a joint exercise, an agreement both sides si
 parties (R): in the dev set every R span is an actor phrase ("Putin", "Erdogan" in "Putin
 met Erdogan"; "India and Pakistan" in "India and Pakistan agreed to a ceasefire") and no
 sentence marks both R and S or T. The tokens are joined back into text (no space before
-closing punctuation or clitics), fivews reads the text, and its main event for the
+closing punctuation or clitics, none inside a number: "2 , 374" is "2,374"), fivews reads the text, and its main event for the
 sentence is scored. The tokens covered by that event's source (target) actor words are
 compared with the gold S (T) tokens; the parties of a reciprocal event are compared with
 the sources and targets together, since either side may be named first: words read as a
@@ -70,13 +70,26 @@ def detokenize(tokens: tuple[str, ...]) -> tuple[str, list[tuple[int, int]]]:
     for i, token in enumerate(tokens):
         clitic = (token.lower() in ("s", "t") and i and tokens[i - 1] in ("'", "’")) or (
             token in ("'", "’") and i + 1 < len(tokens) and tokens[i + 1].lower() in ("s", "t"))
-        if i and not clitic and not NO_SPACE_BEFORE.match(token) and tokens[i - 1] not in NO_SPACE_AFTER:
+        if i and (_in_number(tokens, i) or _in_number(tokens, i - 1)):
+            pass  # "2 , 374" and "6 . 3" were written "2,374" and "6.3"
+        elif i and not clitic and not NO_SPACE_BEFORE.match(token) and tokens[i - 1] not in NO_SPACE_AFTER:
             parts.append(" ")
             pos += 1
         spans.append((pos, pos + len(token)))
         parts.append(token)
         pos += len(token)
     return "".join(parts), spans
+
+
+def _in_number(tokens: tuple[str, ...], i: int) -> bool:
+    """Whether token ``i`` is the separator inside a number: a thousands comma between digits
+    ("2 , 374") or a decimal point ("6 . 3")."""
+    if not 0 < i < len(tokens) - 1 or tokens[i] not in (",", "."):
+        return False
+    before, after = tokens[i - 1], tokens[i + 1]
+    if not (before.isdigit() and after.isdigit() and len(before) <= 3):
+        return False
+    return len(after) == 3 if tokens[i] == "," else True
 
 
 def _tokens_in(start: int, end: int, spans: list[tuple[int, int]]) -> set[int]:
