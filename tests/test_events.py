@@ -586,3 +586,11 @@ def test_lifting_or_keeping_a_ban_aims_at_those_under_it(pipeline):
     assert [a.code for a in event.targets] == ["GEO"]
     event = _find(_extract(pipeline, "The court refused to lift the ban imposed on the Muslim Brotherhood."), "REJECT")
     assert event.targets and event.targets[0].text.startswith("the Muslim Brotherhood")
+
+
+def test_an_actor_named_twice_in_a_role_is_one_actor(pipeline):
+    event = _find(_extract(pipeline, "ECOWAS demanded Bazoum's release and his return to office within a week."),
+                  "REQUEST")
+    assert [a.code for a in event.targets] == ["NERELI"]
+    event = _find(_extract(pipeline, "Police arrested two journalists and a lawyer in Tunis."), "COERCE")
+    assert len(event.targets) == 2

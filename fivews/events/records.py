@@ -391,6 +391,19 @@ def _refusal_code(code: str) -> str | None:
     return None
 
 
+def _distinct(actors: list[Actor]) -> tuple[Actor, ...]:
+    """Each actor once: "demanded Bazoum's release and his return" names one person twice.
+    People of the same code stay apart when they are different people."""
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for actor in actors:
+        key = (actor.code, actor.id or actor.name) if actor.kind == "person" else (actor.code, "")
+        if key not in seen:
+            seen.add(key)
+            out.append(actor)
+    return tuple(out)
+
+
 def _record(frame, sent, article_id, url, published, location, event_date, date_end, precision, date_text, conf) -> Event:
     trig = frame.match.trigger
     etype, mode, code, modality = coding(frame)
@@ -423,8 +436,8 @@ def _record(frame, sent, article_id, url, published, location, event_date, date_
         penta_class=info.penta_class if info and info.penta_class is not None else PENTA_BY_TYPE.get(etype),
         acled_event_type=acled_type,
         acled_sub_event_type=acled_sub,
-        sources=tuple(frame.sources),
-        targets=tuple(frame.targets),
+        sources=_distinct(frame.sources),
+        targets=_distinct(frame.targets),
         reported_by=frame.reported_by,
         date=event_date,
         date_end=date_end,
