@@ -275,3 +275,13 @@ def test_a_name_with_a_verb_in_it_is_kept_whole(pipeline):
     head = next(t for t in doc if t.text == "members")
     start, end = argument_bounds(head)
     assert doc[start:end].text == "members of the Movement for Restoring Democracy"
+
+
+def test_the_country_is_the_state_named_last(pipeline):
+    from fivews.models import Article
+
+    text = "ECOWAS closed its borders with Mali. It also suspended all trade with the country."
+    events = pipeline.extract(Article("a", text))
+    suspension = next(e for e in events if e.trigger.startswith("suspended"))
+    assert [a.code for a in suspension.targets] == ["MLI"]
+    assert not pipeline.extract(Article("b", "The country has been in crisis for years."))

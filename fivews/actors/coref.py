@@ -88,6 +88,11 @@ class DocumentMemory:
         found = [a for i, a, _ in self.mentions if i < before and a.kind == "igo"]
         return found[-1] if found else None
 
+    def state(self, before: int) -> Actor | None:
+        """The state named last before a token ("Niger ... the country")."""
+        found = [a for i, a, _ in self.mentions if i < before and a.country and a.code == a.country]
+        return found[-1] if found else None
+
     def sides(self, before: int) -> list[Actor]:
         """The two sides of the fighting the story reports: its most named armed actor and
         that actor's opponent: for rebels, their state's government or army ("the LNA" and

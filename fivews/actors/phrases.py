@@ -231,15 +231,22 @@ class DocumentActors:
         return []
 
     def _collective(self, tok: Token) -> list[Actor]:
-        """Members or sides the article named before: "the leaders", "both sides"."""
-        if tok.tag_ not in ("NNS", "NNPS") or any(c.dep_ in ("poss", "prep", "compound") and c.pos_ == "PROPN"
-                                                   for c in tok.children):
+        """Members, sides or the state the article named before: "the leaders", "both sides",
+        "the country"."""
+        if any(c.dep_ in ("poss", "prep", "compound") and c.pos_ == "PROPN" for c in tok.children):
             return []
         start, end = _phrase_bounds(tok)
         words = [t.text for t in self.doc[start:end]
                  if not (t.lower_ in ("the", "these", "those") or t.like_num and t.lower_ != "two")]
         kind = self.kb.collectives.get(name_key(" ".join(words)))
         text = self.doc[start:end].text
+        if kind == "state":  # "suspended transactions with the country": the state named last
+            if self.doc[start].lower_ != "the" or end - start != 2:
+                return []
+            found = self.memory.state(tok.i)
+            return [self.coder.state(text, found.country).with_text(text)] if found is not None else []
+        if tok.tag_ not in ("NNS", "NNPS"):
+            return []
         if kind == "members":
             found = self.memory.members(tok.i)
             return [found.with_text(text)] if found is not None else []
