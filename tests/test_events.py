@@ -594,3 +594,11 @@ def test_an_actor_named_twice_in_a_role_is_one_actor(pipeline):
     assert [a.code for a in event.targets] == ["NERELI"]
     event = _find(_extract(pipeline, "Police arrested two journalists and a lawyer in Tunis."), "COERCE")
     assert len(event.targets) == 2
+
+
+def test_crowd_control_aims_at_the_crowd_of_the_sentence_before(pipeline):
+    events = _extract(pipeline, "Protesters broke through police lines in Dhaka. Police fired tear gas and water cannon.")
+    event = _find(events, "ASSAULT")
+    assert [a.sector for a in event.targets] == ["CVL"]
+    events = _extract(pipeline, "Protesters gathered in Dhaka.\n\nPolice fired tear gas and water cannon.")
+    assert not _find(events, "ASSAULT").targets  # not across paragraphs

@@ -110,7 +110,12 @@ def build_events(
             if not frame.sources and frame.source_slot is not None:
                 frame.sources = unknown_person(frame.source_slot, places, actors)
             if not frame.targets and frame.match.trigger.mode == "crowd-control":
-                frame.targets = _crowd_of(sent, actors)  # "fired tear gas and detained protesters"
+                # "fired tear gas and detained protesters"; "Protesters broke through police lines.
+                # Police fired tear gas": the crowd of the sentence before, in the same paragraph
+                before = doc[sent.start - 1].sent if sent.start > 0 else None
+                frame.targets = _crowd_of(sent, actors) or (
+                    _crowd_of(before, actors) if before is not None and text.count(
+                        "\n\n", 0, before.start_char) == paragraph else [])
             if role_spans and _learnable(frame):
                 # where the parse found no one, the learned role spans may
                 if not frame.sources and ttype not in NO_LEARNED_SOURCE:
