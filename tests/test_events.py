@@ -602,3 +602,11 @@ def test_crowd_control_aims_at_the_crowd_of_the_sentence_before(pipeline):
     assert [a.sector for a in event.targets] == ["CVL"]
     events = _extract(pipeline, "Protesters gathered in Dhaka.\n\nPolice fired tear gas and water cannon.")
     assert not _find(events, "ASSAULT").targets  # not across paragraphs
+
+
+def test_an_attack_coordinated_after_another_hits_the_same_people(pipeline):
+    events = _extract(pipeline, "Police fired tear gas at protesters in Dhaka and then opened fire with live rounds.")
+    assert [[a.code for a in e.targets] for e in events if e.type == "ASSAULT"] == [["BGDCVL"], ["BGDCVL"]]
+    event = _find(_extract(pipeline, "The army shelled the town and then stormed it."), "ASSAULT")
+    assert all(a.code != "MIL" for e in _extract(pipeline, "The army shelled the town and then stormed it.")
+               for a in e.targets)  # "it" is not the army

@@ -69,6 +69,9 @@ class DocumentMemory:
                 people = [c for c in people if c[0] != clause_subject.i and c[1].name not in named]
             return people[-1][:2] if people else None
         if word in GROUP_PRONOUNS:
+            clause_subject = _clause_subject(pronoun) if word not in ("itself", "themselves") else None
+            if clause_subject is not None:  # "the army stormed it": it is not the army
+                candidates = [c for c in candidates if c[0] != clause_subject.i]
             same = [c for c in candidates if c[0] >= sent_start and c[1].kind != "person" and c[2]]
             if same:
                 return same[0][:2]
@@ -139,6 +142,8 @@ def _clause_subject(pronoun: Token) -> Token | None:
     verb = pronoun.head.head if pronoun.dep_ == "pobj" else pronoun.head
     if verb.pos_ not in ("VERB", "AUX"):
         return None
+    while not any(c.dep_ == "nsubj" for c in verb.children) and verb.dep_ == "conj" and verb.head != verb:
+        verb = verb.head  # "shelled the town and then stormed it": the subject both verbs share
     return next((c for c in verb.children if c.dep_ == "nsubj"), None)
 
 

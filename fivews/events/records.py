@@ -127,6 +127,8 @@ def build_events(
                 frame.targets = office_target(frame, places, actors)
             if not frame.targets and ttype in REACTION_TYPES:
                 frame.targets = _author_of_earlier(frame, extractor.lexicon, events)
+            if not frame.targets and ttype == "ASSAULT":
+                frame.targets = _target_of_coordinated(frame, frames)
             if not frame.sources and not frame.targets and (ttype not in NO_SOURCE_OK or _mentioned_only(frame)):
                 continue
             if frame.match.trigger.needs_target and not frame.targets:
@@ -355,6 +357,19 @@ def _author_of_earlier(frame: Frame, lexicon: TriggerLexicon, earlier: list[Even
             kin = event.type == named.trigger.type or {event.type, named.trigger.type} <= RESTRICTIVE_TYPES
             if kin and event.sources and not own & {a.code for a in event.sources}:
                 return list(event.sources)
+    return []
+
+
+def _target_of_coordinated(frame: Frame, frames: list[Frame]) -> list[Actor]:
+    """An attack coordinated after another by the same attackers hits the same people:
+    "fired tear gas at protesters and then opened fire with live rounds"."""
+    verb = frame.light or frame.token
+    if verb.dep_ != "conj" or not frame.sources:
+        return []
+    for other in frames:
+        if other is not frame and other.type == "ASSAULT" and (other.light or other.token).i == verb.head.i \
+                and {a.start for a in other.sources} == {a.start for a in frame.sources}:  # the same words
+            return list(other.targets)
     return []
 
 
