@@ -610,3 +610,10 @@ def test_an_attack_coordinated_after_another_hits_the_same_people(pipeline):
     event = _find(_extract(pipeline, "The army shelled the town and then stormed it."), "ASSAULT")
     assert all(a.code != "MIL" for e in _extract(pipeline, "The army shelled the town and then stormed it.")
                for a in e.targets)  # "it" is not the army
+
+
+def test_a_threat_that_names_no_one_answers_the_last_hostile_act(pipeline):
+    text = ("The European Union imposed new sanctions on Belarus on Monday. "
+            "Minsk promised to hit back.")
+    event = _find(_extract(pipeline, text), "THREATEN")
+    assert [a.code for a in event.targets] == ["IGOEUR"]

@@ -129,6 +129,8 @@ def build_events(
                 frame.targets = _author_of_earlier(frame, extractor.lexicon, events)
             if not frame.targets and ttype == "ASSAULT":
                 frame.targets = _target_of_coordinated(frame, frames)
+            if not frame.targets and ttype == "THREATEN":
+                frame.targets = _aggressor_of(frame, events)
             if not frame.sources and not frame.targets and (ttype not in NO_SOURCE_OK or _mentioned_only(frame)):
                 continue
             if frame.match.trigger.needs_target and not frame.targets:
@@ -357,6 +359,28 @@ def _author_of_earlier(frame: Frame, lexicon: TriggerLexicon, earlier: list[Even
             kin = event.type == named.trigger.type or {event.type, named.trigger.type} <= RESTRICTIVE_TYPES
             if kin and event.sources and not own & {a.code for a in event.sources}:
                 return list(event.sources)
+    return []
+
+
+HOSTILE_TYPES = {"SANCTION", "ASSAULT", "COERCE", "THREATEN", "ACCUSE", "MOBILIZE"}
+
+
+def _aggressor_of(frame: Frame, earlier: list[Event]) -> list[Actor]:
+    """Whom a threat that names no one answers: the author of the latest hostile act the
+    article reported against the threatener ("the EU imposed sanctions on Russia ... Moscow
+    promised to hit back", "Israel would resume its offensive")."""
+    own = {a.country or a.code for a in frame.sources}
+    if not own:
+        return []
+    for event in reversed(earlier):
+        if event.type not in HOSTILE_TYPES or not event.sources:
+            continue
+        hit = {a.country or a.code for a in event.targets}
+        authors = {a.country or a.code for a in event.sources}
+        if hit & own and not authors & own:
+            return list(event.sources)
+        if authors & own and event.targets and not hit & own:
+            return list(event.targets)  # resuming one's own offensive: against its target
     return []
 
 
