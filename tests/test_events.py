@@ -617,3 +617,9 @@ def test_a_threat_that_names_no_one_answers_the_last_hostile_act(pipeline):
             "Minsk promised to hit back.")
     event = _find(_extract(pipeline, text), "THREATEN")
     assert [a.code for a in event.targets] == ["IGOEUR"]
+
+
+def test_a_reaction_to_the_measures_aims_at_who_took_them(pipeline):
+    text = "The European Union imposed new sanctions on Belarus on Monday. Minsk dismissed the measures."
+    event = _find(_extract(pipeline, text), "REJECT")
+    assert [a.code for a in event.targets] == ["IGOEUR"]

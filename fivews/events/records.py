@@ -353,6 +353,10 @@ def _author_of_earlier(frame: Frame, lexicon: TriggerLexicon, earlier: list[Even
             continue  # "the ban on ships", "Iran's demands": the sentence says whose
         named = lexicon.match(obj)
         if named is None:
+            if obj.lemma_.lower() in lexicon.owned_things:  # "the Kremlin dismissed the measures"
+                found = _aggressor_of(frame, earlier)
+                if found:
+                    return found
             continue
         own = {a.code for a in frame.sources}
         for event in reversed(earlier):
