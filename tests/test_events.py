@@ -623,3 +623,10 @@ def test_a_reaction_to_the_measures_aims_at_who_took_them(pipeline):
     text = "The European Union imposed new sanctions on Belarus on Monday. Minsk dismissed the measures."
     event = _find(_extract(pipeline, text), "REJECT")
     assert [a.code for a in event.targets] == ["IGOEUR"]
+
+
+def test_unnamed_protesters_keep_the_words_that_name_them(pipeline):
+    event = _find(_extract(pipeline, "Thousands of supporters of the coup marched on the French embassy in Niamey."),
+                  "PROTEST")
+    assert [(a.sector, a.text) for a in event.sources] == [("CVL", "Thousands of supporters of the coup")]
+    assert [a.country for a in event.targets] == ["FRA"]

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 
 from spacy.tokens import Doc, Span, Token
 
-from fivews.actors.phrases import DocumentActors
+from fivews.actors.phrases import DocumentActors, argument_bounds
 from fivews.events import attributes
 from fivews.events.dating import in_other_clause, resolve_date, sentence_date, sequenced
 from fivews.events.extract import NO_SOURCE_OK, EventExtractor, Frame
@@ -180,9 +180,11 @@ def build_events(
             home = story_place.country if story_place is not None else None
             if ttype == "PROTEST" and not frame.sources:
                 # "protests began in Saqqez": a protest is made by protesters, if unnamed
-                tok = frame.token
+                # ("thousands of supporters of the coup marched": their words, else the trigger's)
+                slot = frame.source_slot
+                words = doc[slice(*argument_bounds(slot))] if slot is not None else doc[frame.token.i: frame.token.i + 1]
                 frame.sources = [actors.coder.sector_only("protesters", "CVL").with_text(
-                    tok.text, tok.idx, tok.idx + len(tok.text))]
+                    words.text, words.start_char, words.end_char)]
             if ttype not in CROSS_BORDER_TYPES:  # "the minister visited Kyiv" is no Ukrainian minister
                 frame.sources = [_localise(a, home, actors) for a in frame.sources]
             if ttype != "CONSULT":
