@@ -158,3 +158,13 @@ def test_a_relative_clause_describing_a_noun_keeps_its_own_time(pipeline):
                    date(2023, 7, 31))
     assert found["arrested"] == ("2023-07-31", "day")
     assert found["seized"][1] != "day"
+
+
+def test_a_background_date_in_a_relative_clause_does_not_move_the_story(pipeline):
+    from fivews.models import Article
+
+    text = ("The crisis in Sudan, where Omar al-Bashir was toppled in 2019, has displaced millions.\n\n"
+            "Egypt and Chad condemned the RSF's attacks on civilians.")
+    events = pipeline.extract(Article("t", text, published=date(2023, 6, 14)))
+    condemnation = next(e for e in events if e.type == "ACCUSE")
+    assert condemnation.date != "2019"

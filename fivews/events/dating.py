@@ -197,6 +197,19 @@ def sequenced(frame: Frame) -> bool:
     return False
 
 
+def moves_narrative(frame: Frame) -> bool:
+    """Whether an event's own date moves the story's date on: not one in a relative clause
+    that gives background ("Libya, where Gaddafi's rule was toppled in 2011, ..."). An
+    event placed before another does ("The raid came days after gunmen attacked a college
+    on Wednesday. They abducted students" happened that Wednesday)."""
+    node = frame.light or frame.token
+    while node.head != node:
+        if node.dep_ in ("relcl", "acl") and node.pos_ in ("VERB", "AUX"):
+            return False
+        node = node.head
+    return True
+
+
 def in_other_clause(tok: Token, frame: Frame) -> bool:
     """Whether a word sits in a clause placed before or after the event's own ("came a week
     after fighters stormed a hotel in Kismayo") or in a relative clause the event is not in,

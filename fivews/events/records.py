@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from fivews.actors.phrases import DocumentActors, argument_bounds
 from fivews.events import attributes
-from fivews.events.dating import in_other_clause, resolve_date, sentence_date, sequenced
+from fivews.events.dating import in_other_clause, moves_narrative, resolve_date, sentence_date, sequenced
 from fivews.events.extract import NO_SOURCE_OK, EventExtractor, Frame
 from fivews.events.ontology import PENTA_BY_TYPE, acled_category, cameo, default_cameo
 from fivews.events.patterns import TriggerLexicon
@@ -176,7 +176,8 @@ def build_events(
                 event_date = date_end = precision = None
             if top is not None or mention is not None:
                 here, then = running.get(paragraph, (None, None))
-                running[paragraph] = (location if top is not None else here, mention or then)
+                now = mention if mention is not None and moves_narrative(frame) else then
+                running[paragraph] = (location if top is not None else here, now)
             home = story_place.country if story_place is not None else None
             if ttype == "PROTEST" and not frame.sources:
                 # "protests began in Saqqez": a protest is made by protesters, if unnamed
