@@ -166,6 +166,27 @@ class EventsComponent:
         return doc
 
 
+SENTENCE_END = {".", "!", "?", "...", "…", '"', "”", "’", "'", ")", ":", ";"}
+
+
+@Language.component("fivews_paragraphs")
+def mark_paragraphs(doc: Doc) -> Doc:
+    """Sentence boundaries the text itself gives, for the parser to keep: a paragraph break
+    ends a sentence (a photo caption without a full stop is not the start of the story's
+    first sentence), and inside a paragraph a sentence starts only after a full stop, a
+    question or exclamation mark, a closing quote or bracket, or a colon. Added before the
+    parser by :func:`load_nlp`."""
+    for tok in doc[1:]:
+        before = doc[tok.i - 1]
+        if tok.is_space:
+            continue
+        if before.is_space and "\n" in before.text or "\n" in before.whitespace_:
+            tok.is_sent_start = True
+        elif before.text not in SENTENCE_END and not before.is_space:
+            tok.is_sent_start = False
+    return doc
+
+
 @Language.factory("fivews_actors", default_config={"actor_files": []})
 def make_actors(nlp: Language, name: str, actor_files: list[str]):
     return ActorsComponent(nlp, name, actor_files)
@@ -191,6 +212,8 @@ def load_nlp(model: str | None = None, actor_files: tuple[str, ...] = (), trigge
     """The spaCy model with the fivews components added and their resources loaded."""
     name = choose_model(model)
     nlp = spacy.load(name)
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("fivews_paragraphs", before="parser")
     config = {
         "fivews_actors": {"actor_files": list(actor_files)},
         "fivews_places": {"actor_files": list(actor_files)},

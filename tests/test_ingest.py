@@ -133,3 +133,10 @@ def test_stdin_jsonl():
     stream = io.StringIO(json.dumps({"id": "s", "text": "Talks began in Doha."}) + "\n\n")
     good, bad = _collect(["-"], stdin=stream)
     assert [a.id for a in good] == ["s"] and not bad
+
+
+def test_a_paragraph_break_ends_a_sentence(pipeline):
+    doc = pipeline.nlp("Soldiers on patrol near Goma. Photo: Reuters\n\nRebels attacked an army post on Monday.")
+    assert [s.text.strip() for s in doc.sents][-1] == "Rebels attacked an army post on Monday."
+    doc = pipeline.nlp("Police arrested 20 people in Dhaka on Monday. Officials said the protest was illegal.")
+    assert len(list(doc.sents)) == 2
