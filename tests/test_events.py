@@ -630,3 +630,11 @@ def test_unnamed_protesters_keep_the_words_that_name_them(pipeline):
                   "PROTEST")
     assert [(a.sector, a.text) for a in event.sources] == [("CVL", "Thousands of supporters of the coup")]
     assert [a.country for a in event.targets] == ["FRA"]
+
+
+def test_a_joint_statement_is_made_where_its_authors_met(pipeline):
+    text = ("Egypt and Ethiopia on Monday urged the two rival camps at war in Sudan to hold their fire.\n\n"
+            "The appeal followed talks in Addis Ababa between their foreign ministers, Sameh Shoukry and "
+            "Demeke Mekonnen.")
+    event = _find(_extract(pipeline, text), "REQUEST")
+    assert event.location is not None and event.location.name == "Addis Ababa"

@@ -79,8 +79,10 @@ def build_events(
     text = doc.text
     found = [(sent, extractor.frames(sent, actors)) for sent in doc.sents]
     # towns where the article's meetings happen: a visitor's words there stay there
-    meeting_towns = {top.place.name for _, frames in found for f in frames if f.type == "CONSULT"
-                     for top in [tied_place(f.anchors(), places, "CONSULT")] if top is not None}
+    meetings = [(top.place, {a.country for a in f.sources + f.targets if a.country})
+                for _, frames in found for f in frames if f.type == "CONSULT"
+                for top in [tied_place(f.anchors(), places, "CONSULT")] if top is not None]
+    meeting_towns = {place.name for place, _ in meetings}
     needy = [sent for sent, frames in found if any(_learnable(f) for f in frames)]
     learned = extractor.roles.spans(needy) if extractor.roles is not None and needy else {}
     story_time: TimeMention | None = None  # the date the narrative last stood at, across paragraphs
@@ -146,12 +148,15 @@ def build_events(
                 subject = subject_of(frame.light or frame.token)
                 top = subject_place(subject, places, ttype) if subject is not None else None
             seat = places.seat(frame.sources) if top is None and ttype in HOME_TYPES else None
-            if top is None:
+            met = _meeting_of(frame, meetings) if top is None and ttype in HOME_TYPES else None
+            if top is None and met is None:
                 top = sentence_place(sent, places, ttype, actor_tokens)
                 if top is not None and in_other_clause(doc[top.start], frame):
                     top = None  # "came a week after fighters stormed a hotel in Kismayo": not here
             if top is not None:
                 location = top.place
+            elif met is not None:  # "Turkey and Russia urged ..." after their talks in Istanbul
+                location, seat = met, None
             elif para_place is not None:
                 location = para_place
             else:
@@ -215,6 +220,19 @@ def _names_actor(top, frame: Frame) -> bool:
     doc = frame.token.doc
     start, end = doc[top.start].idx, doc[top.end - 1].idx + len(doc[top.end - 1])
     return any(a.start is not None and a.start < end and start < a.end for a in (*frame.sources, *frame.targets))
+
+
+def _meeting_of(frame: Frame, meetings: list[tuple[Place, set[str]]]) -> Place | None:
+    """Where a joint statement with no place of its own was made: the town of the article's
+    meeting between the states that make it ("After talks in Istanbul, Turkey and Russia
+    called for a ceasefire")."""
+    states = {a.country for a in frame.sources if a.country}
+    if len(states) < 2:
+        return None
+    for place, parties in meetings:
+        if states <= parties and place.feature not in ("country", "admin1", "region"):
+            return place
+    return None
 
 
 def _at_home(seat: Place, place: Place | None, targets: list[Actor], in_sentence: bool,
