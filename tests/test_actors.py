@@ -140,6 +140,11 @@ def test_the_rival_camps_of_a_war_are_its_two_sides_when_the_article_names_them(
     request = [e for e in events if e.type == "REQUEST"]
     codes = {a.code for a in request[0].targets} if request else set()
     assert "SDNREB" in codes and codes & {"SDNGOV", "SDNMIL"} and len(codes) == 2
+    text = text.replace("Sudan's warring parties", "the warring factions")
+    events = pipeline.extract(Article("b", text, published=date(2023, 4, 20)))
+    request = [e for e in events if e.type == "REQUEST"]
+    codes = {a.code for a in request[0].targets} if request else set()
+    assert "SDNREB" in codes and codes & {"SDNGOV", "SDNMIL"} and len(codes) == 2
 
 
 def test_a_role_or_a_place_in_a_state_is_of_that_state(pipeline):

@@ -223,6 +223,12 @@ class DocumentActors:
                         states = both
                 if states:
                     return [a.with_text(_phrase_text(tok)) for a in states]
+            if not any(t.dep_ == "pobj" for t in self.doc[start:end]):
+                # "warring factions clashed": the two sides the article names, when it names
+                # both in one state
+                both = self.memory.sides(len(self.doc))
+                if len(both) == 2 and both[0].country and both[0].country == both[1].country:
+                    return [a.with_text(_phrase_text(tok)) for a in both]
         # a description after a name, when the name is no actor: "Haifa, Israel's third largest city"
         for app in (c for c in tok.children if c.dep_ == "appos" and _apart(c)):
             named = self.actors_for(app)
