@@ -638,3 +638,10 @@ def test_a_joint_statement_is_made_where_its_authors_met(pipeline):
             "Demeke Mekonnen.")
     event = _find(_extract(pipeline, text), "REQUEST")
     assert event.location is not None and event.location.name == "Addis Ababa"
+
+
+def test_acts_coordinated_inside_a_warning_are_its_content(pipeline):
+    events = _extract(pipeline, "The minister was warned against deploying troops or signing the gas deal with Egypt.")
+    assert [e.type for e in events] == ["THREATEN"]
+    events = _extract(pipeline, "Police fired tear gas and detained protesters in Dhaka.")
+    assert {e.type for e in events} == {"ASSAULT", "COERCE"}

@@ -201,7 +201,12 @@ class EventExtractor:
                     node.head.i in matches and node.i in matches[node.head.i].tokens):  # "stayed away from the summit"
                 return None
             if node.dep_ == "conj" and node.pos_ in ("VERB", "AUX") and node.head.pos_ in ("VERB", "AUX"):
-                return None  # "fired tear gas and detained protesters": two events, not one inside the other
+                # "fired tear gas and detained protesters": two events, not one inside the other;
+                # but "warned against deploying troops or signing the deal": both are the warning's
+                if node.head.dep_ != "pcomp":
+                    return None
+                if node.head.i in matches:
+                    return self._governed(node.head, matches)
             node = node.head
             if node.i in matches and not self.lexicon.is_light(node):
                 governor = matches[node.i]
