@@ -290,3 +290,11 @@ def test_the_country_is_the_state_named_last(pipeline):
     suspension = next(e for e in events if e.trigger.startswith("suspended"))
     assert [a.code for a in suspension.targets] == ["MLI"]
     assert not pipeline.extract(Article("b", "The country has been in crisis for years."))
+
+
+def test_a_full_name_the_tagger_missed_is_an_unknown_actor(pipeline):
+    from fivews.models import Article
+
+    events = pipeline.extract(Article("a", "The rebels said that they will release Anselmo Quintero Valdivia."))
+    release = next(e for e in events if e.trigger.startswith("release"))
+    assert [(a.code, a.text) for a in release.targets] == [("UNK", "Anselmo Quintero Valdivia")]

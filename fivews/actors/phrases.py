@@ -129,6 +129,20 @@ class DocumentActors:
         span = self._evidence_span(tok)
         return Actor(span.text, ent.text, "UNK", None, None, "organization", None, span.start_char, span.end_char)
 
+    def unknown_name(self, tok: Token) -> Actor | None:
+        """A full name the entity tagger missed ("will release Pablo Emilio Moncayo"), in a
+        role where a name is expected: an actor coded UNK of unknown kind. Not a word opening
+        the sentence, not a name with a known actor in it."""
+        if tok.pos_ != "PROPN" or not tok.is_title or tok.ent_type_ or tok.i == tok.sent.start:
+            return None
+        words = [t for t in tok.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [tok]
+        if len(words) < 2 or any(t.i in self.match_at or t.ent_type_ or not t.is_title or not t.is_alpha
+                                 for t in words) or any(c.dep_ in ("det", "poss") for c in tok.children):
+            return None  # a full name of two words or more, with no article: "Pablo Emilio Moncayo"
+        span = self._evidence_span(tok)
+        name = " ".join(t.text for t in words)
+        return Actor(span.text, name, "UNK", None, None, "unknown", None, span.start_char, span.end_char)
+
     def _listed_states(self, tok: Token) -> list[Token]:
         """States the parser attached as appositions of a first state name: the list members."""
         if tok.pos_ != "PROPN":

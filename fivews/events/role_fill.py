@@ -92,7 +92,7 @@ def unknown_person(tok: Token, places: PlaceIndex, actors: DocumentActors) -> li
     name is a place."""
     if places.toponym_of(tok) is not None:
         return []
-    person = actors.unknown_person(tok) or actors.unknown_organization(tok)
+    person = actors.unknown_person(tok) or actors.unknown_organization(tok) or actors.unknown_name(tok)
     return [person] if person is not None else []
 
 
