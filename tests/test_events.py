@@ -586,3 +586,41 @@ def test_lifting_or_keeping_a_ban_aims_at_those_under_it(pipeline):
     assert [a.code for a in event.targets] == ["GEO"]
     event = _find(_extract(pipeline, "The court refused to lift the ban imposed on the Muslim Brotherhood."), "REJECT")
     assert event.targets and event.targets[0].text.startswith("the Muslim Brotherhood")
+
+
+def test_a_noun_event_takes_the_usual_preposition_of_its_type_on_the_light_verb(pipeline):
+    event = _find(_extract(pipeline, "Dutch prosecutors opened bribery investigations on Monday against Shell."),
+                  "ACCUSE")
+    assert event.targets and event.targets[0].text == "Shell"
+    event = _find(_extract(pipeline, "A Belgian lawyer filed a lawsuit in a Brussels court against visiting "
+                                     "Egyptian President Abdel Fattah al-Sisi."), "ACCUSE")
+    assert [a.code for a in event.targets] == ["EGYGOV"]
+
+
+def test_mediation_aims_at_the_parties_of_the_dispute_mediated(pipeline):
+    event = _find(_extract(pipeline, "Kenya launched a mediation effort to resolve the dispute between Ethiopia "
+                                     "and Eritrea."), "CONSULT")
+    assert {a.code for a in event.targets} == {"ETH", "ERI"}
+    event = _find(_extract(pipeline, "Ghana launched a mediation effort to try to prevent a war between Mali and "
+                                     "Niger."), "CONSULT")
+    assert {a.code for a in event.targets} == {"MLI", "NER"}
+
+
+def test_a_protest_made_in_protest_against_a_thing_aims_at_its_maker(pipeline):
+    event = _find(_extract(pipeline, "Farmers began a hunger strike on Sunday in protest against new taxes imposed "
+                                     "by the Kenyan government."), "PROTEST")
+    assert [a.code for a in event.targets] == ["KENGOV"]
+
+
+def test_a_refusal_aims_at_who_pressed_for_what_is_refused(pipeline):
+    event = _find(_extract(pipeline, "The mayor declined to resign despite pressure from the French parliament."),
+                  "REJECT")
+    assert [a.code for a in event.targets] == ["FRALEG"]
+    event = _find(_extract(pipeline, "The governor declined to resign despite Macron's request."), "REJECT")
+    assert [a.code for a in event.targets] == ["FRAGOV"]
+
+
+def test_a_threat_made_in_a_letter_aims_at_its_addressee(pipeline):
+    event = _find(_extract(pipeline, "The Brazilian president sent a letter to the head of the IMF threatening to "
+                                     "stop payments."), "THREATEN")
+    assert [a.code for a in event.targets] == ["IGOIMF"]

@@ -37,6 +37,8 @@ BENEFIT_VERBS = {"help", "assist", "support", "aid", "benefit", "feed", "protect
 PEOPLE_SECTORS = {"REF", "CVL"}  # people an act of aid takes in: refugees, migrants, civilians
 NO_SOURCE_OK = {"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "RETREAT"}
 QUANTIFIER_DETS = {"any", "no", "every", "each"}
+ADDRESSED_TYPES = {"THREATEN", "REQUEST", "ACCUSE"}  # made in a letter or a call to someone
+MEDIATION_CODE = "045"  # mediation aims at the parties of the dispute mediated
 
 
 @dataclass
@@ -84,6 +86,8 @@ class EventExtractor:
         self.eventive = _cue("eventive_verbs")
         self.natural_forces = _cue("natural_forces")
         self.courtesies = _cue("courtesies")
+        self.protest_causes = _cue("protest_causes")
+        self.despite_causes = _cue("despite_causes")
         self.obligations = {str(k).lower(): str(v) for k, v in
                             (load_yaml("events/modality.yaml").get("obligation_modals") or {}).items()}
 
@@ -313,6 +317,10 @@ class EventExtractor:
                                 a for o in prep_objects(comp, ("on", "against")) for a in actors.actors_for(o)
                                 if a.code not in own]  # "refused to lift sanctions on Georgia"
                             break
+        if not frame.targets and (trig.type == "REJECT" or attributes.declined(verb)):
+            frame.targets = self._pressing(verb, actors)  # "declined to resign despite pressure from X"
+        if not frame.targets and trig.type in ADDRESSED_TYPES:
+            frame.targets = self._addressee(verb, actors)  # "sent a letter to X threatening to ..."
         if not frame.targets:
             frame.targets = self._purpose_target(frame, actors)
         if attributes.is_killing(verb) or attributes.is_injuring(verb):
@@ -334,6 +342,16 @@ class EventExtractor:
                 if frame.type == "AID" and lemma in BENEFIT_VERBS or frame.type == "ASSAULT" and lemma in DISPERSAL_VERBS:
                     objs = [c for c in clause.children if c.dep_ == "dobj"] or [  # "to help North Korea cope"
                         g for c in clause.children if c.dep_ in ("ccomp", "xcomp") for g in c.children if g.dep_ == "nsubj"]
+                elif frame.type == "CONSULT" and frame.match.trigger.cameo == MEDIATION_CODE:
+                    # "a mediation effort to resolve the rift between A and B": the parties
+                    # ("to try to prevent a war between A and B": through the verbs it is tried by)
+                    inner = clause
+                    while not any(o.dep_ == "dobj" for o in inner.children):
+                        nxt = next((c for c in inner.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+                        if nxt is None:
+                            break
+                        inner = nxt
+                    objs = [p for o in inner.children if o.dep_ == "dobj" for p in prep_objects(o, ("between",))]
                 elif frame.type == "REQUEST" and any(c.dep_ == "mark" and c.lower_ == "for" for c in clause.children):
                     objs = [c for c in clause.children if c.dep_ == "nsubj"]
                 elif frame.type == "PROTEST" and lemma == "protest":  # "a hunger strike to protest against X"
@@ -347,6 +365,60 @@ class EventExtractor:
                 found = actors.actors_for(objs[0]) if objs else []
                 if found:
                     return found
+        if frame.type == "PROTEST":  # "a hunger strike in protest against new laws imposed by X"
+            for head in heads:
+                for cause in (o for o in prep_objects(head, ("in",)) if o.lemma_.lower() in self.protest_causes):
+                    for obj in prep_objects(cause, ("against", "at", "over", "of", "to")):
+                        found = actors.actors_for(obj) or self._author_of(obj, actors)
+                        if found:
+                            return found
+        return []
+
+    def _pressing(self, verb: Token, actors: DocumentActors) -> list[Actor]:
+        """Whom a refusal answers, when it names no object: who pressed or asked for what is
+        refused ("declined to resign despite pressure from Congress", "despite Biden's
+        request", "under pressure from X")."""
+        heads = [verb] + ([verb.head] if verb.dep_ == "xcomp" else [])
+        own = {a.code for h in heads for s in [subject_of(h)] if s is not None for a in actors.actors_for(s)}
+        for head in heads:
+            for cause in prep_objects(head, ("despite", "under", "against")):
+                if cause.lemma_.lower() not in self.despite_causes:
+                    continue
+                whose = [c for c in cause.children if c.dep_ == "poss" and c.lower_ not in GROUP_PRONOUNS | PERSON_PRONOUNS]
+                whose += prep_objects(cause, ("from", "by", "of"))
+                found = [a for w in whose for a in actors.actors_for(w) if a.code not in own or a.kind == "person"]
+                if found:
+                    return found
+        return []
+
+    def _addressee(self, verb: Token, actors: DocumentActors) -> list[Actor]:
+        """Whom a threat, demand or accusation made in a letter or a call is addressed to: "sent
+        a letter to the head of the WHO threatening to cut funding"."""
+        head = verb.head
+        if verb.dep_ != "advcl" or verb.tag_ != "VBG" or head.pos_ not in ("VERB", "AUX") or not (
+                any(c.dep_ == "dobj" for c in head.children) or self.lexicon.is_report(head)):
+            return []
+        own = {a.code for s in [subject_of(head)] if s is not None for a in actors.actors_for(s)}
+        for obj in prep_objects(head, ("to",)):
+            # "the head of the WHO": the body its head speaks for
+            found = actors.actors_for(obj) or [a for o in prep_objects(obj, ("of",)) for a in actors.actors_for(o)]
+            found = [a for a in found if a.code not in own or a.kind == "person"]
+            if found:
+                return found
+        return []
+
+    def _author_of(self, thing: Token, actors: DocumentActors) -> list[Actor]:
+        """Who made a thing named by a noun: its owner ("the government's new law"), the
+        name before it, the maker in a relative clause, or the agent of a participle on it
+        ("new laws imposed by the government")."""
+        found = self._owner_of_thing(thing, actors)
+        if found:
+            return found
+        for made in (v for v in thing.children if v.dep_ == "acl" and v.tag_ == "VBN"):
+            agent = agent_of(made)
+            found = actors.actors_for(agent) if agent is not None else []
+            if found:
+                return found
         return []
 
     def _owner_of_object(self, verb: Token, trigger_words: set[int], actors: DocumentActors,
@@ -436,6 +508,26 @@ class EventExtractor:
                     return found
                 if frame.target_place is None and frame.type not in MOVER_TYPES:
                     frame.target_place = pobj
+        return []
+
+    def _usual_prep_target(self, frame: Frame, heads: tuple[Token, ...], sources: list[Actor],
+                           actors: DocumentActors) -> list[Actor]:
+        """The actor in one of the type's usual target prepositions (``type_targets``) on one
+        of ``heads``, also when the parser read the phrase as a gerund ("against visiting
+        X"). Never the event's own source."""
+        preps = self.lexicon.type_targets.get(frame.type, ())
+        own = {a.code for a in sources}
+        for head in heads:
+            for prep in (c for c in head.children if c.dep_ in ("prep", "dative") and c.lower_ in preps):
+                objs = [c for c in prep.children if c.dep_ == "pobj"]
+                objs += [o for g in prep.children if g.dep_ == "pcomp" and g.tag_ == "VBG"
+                         for o in g.children if o.dep_ == "dobj"]
+                for obj in objs:
+                    if obj.i in frame.match.tokens:
+                        continue
+                    found = [a for a in actors.actors_for(obj) if a.code not in own or a.kind == "person"]
+                    if found:
+                        return found
         return []
 
     def _noun_frame(self, frame: Frame, matches: dict[int, TriggerMatch], actors: DocumentActors) -> bool:
@@ -549,6 +641,11 @@ class EventExtractor:
                         targets = found
                         break
                     frame.target_place = frame.target_place or objs[0]
+        if not targets and light is not None:
+            # the type's usual preposition on the light verb or the noun, when the entry's own
+            # slots found no one: "opened fraud investigations on Tuesday against 12 managers",
+            # "filed a lawsuit in a Paris court against visiting X"
+            targets = self._usual_prep_target(frame, (noun, light), sources, actors)
         if not targets and trig.type == "ASSAULT":
             for rel in (c for c in noun.children if c.dep_ == "relcl" and attributes.is_killing(c)):
                 victims = [c for c in rel.children if c.dep_ == "dobj"]  # "the bombings that killed 300 people"
