@@ -624,3 +624,30 @@ def test_a_threat_made_in_a_letter_aims_at_its_addressee(pipeline):
     event = _find(_extract(pipeline, "The Brazilian president sent a letter to the head of the IMF threatening to "
                                      "stop payments."), "THREATEN")
     assert [a.code for a in event.targets] == ["IGOIMF"]
+
+
+def test_a_rejected_claim_aims_at_whom_it_is_about(pipeline):
+    event = _find(_extract(pipeline, "The opposition leader rejected the announcement that President Museveni had "
+                                     "won the election."), "REJECT")
+    assert [a.code for a in event.targets] == ["UGAGOV"]
+    event = _find(_extract(pipeline, "The minister rejected the claim that her government had ignored the court."),
+                  "REJECT")
+    assert not event.targets
+
+
+def test_a_rejected_resolution_aims_at_the_body_it_is_made_in(pipeline):
+    event = _find(_extract(pipeline, "Germany and Italy opposed resolutions in the European Union on migration."),
+                  "REJECT")
+    assert [a.code for a in event.targets] == ["IGOEUR"]
+
+
+def test_halted_mediation_aims_at_the_parties_of_the_dispute(pipeline):
+    event = _find(_extract(pipeline, "The African Union ended mediation efforts in the Ethiopian-Eritrean dispute."),
+                  "SANCTION")
+    assert {a.code for a in event.targets} == {"ETH", "ERI"}
+
+
+def test_religious_leaders_named_by_their_faith_are_religious_actors(pipeline):
+    event = _find(_extract(pipeline, "The French president issued an ultimatum to Muslim leaders on Monday."),
+                  "THREATEN")
+    assert [a.sector for a in event.targets] == ["REL"]

@@ -38,7 +38,7 @@ PEOPLE_SECTORS = {"REF", "CVL"}  # people an act of aid takes in: refugees, migr
 NO_SOURCE_OK = {"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "RETREAT"}
 QUANTIFIER_DETS = {"any", "no", "every", "each"}
 ADDRESSED_TYPES = {"THREATEN", "REQUEST", "ACCUSE"}  # made in a letter or a call to someone
-MEDIATION_CODE = "045"  # mediation aims at the parties of the dispute mediated
+MEDIATION_CODES = {"045", "165"}  # mediation, begun or halted, aims at the parties of the dispute
 
 
 @dataclass
@@ -88,6 +88,7 @@ class EventExtractor:
         self.courtesies = _cue("courtesies")
         self.protest_causes = _cue("protest_causes")
         self.despite_causes = _cue("despite_causes")
+        self.disputes = _cue("disputes")
         self.obligations = {str(k).lower(): str(v) for k, v in
                             (load_yaml("events/modality.yaml").get("obligation_modals") or {}).items()}
 
@@ -342,7 +343,7 @@ class EventExtractor:
                 if frame.type == "AID" and lemma in BENEFIT_VERBS or frame.type == "ASSAULT" and lemma in DISPERSAL_VERBS:
                     objs = [c for c in clause.children if c.dep_ == "dobj"] or [  # "to help North Korea cope"
                         g for c in clause.children if c.dep_ in ("ccomp", "xcomp") for g in c.children if g.dep_ == "nsubj"]
-                elif frame.type == "CONSULT" and frame.match.trigger.cameo == MEDIATION_CODE:
+                elif frame.type == "CONSULT" and frame.match.trigger.cameo in MEDIATION_CODES:
                     # "a mediation effort to resolve the rift between A and B": the parties
                     # ("to try to prevent a war between A and B": through the verbs it is tried by)
                     inner = clause
@@ -351,7 +352,10 @@ class EventExtractor:
                         if nxt is None:
                             break
                         inner = nxt
-                    objs = [p for o in inner.children if o.dep_ == "dobj" for p in prep_objects(o, ("between",))]
+                    found = [a for o in inner.children if o.dep_ == "dobj" for a in self._parties(o, actors)]
+                    if found:
+                        return found
+                    continue
                 elif frame.type == "REQUEST" and any(c.dep_ == "mark" and c.lower_ == "for" for c in clause.children):
                     objs = [c for c in clause.children if c.dep_ == "nsubj"]
                 elif frame.type == "PROTEST" and lemma == "protest":  # "a hunger strike to protest against X"
@@ -365,6 +369,14 @@ class EventExtractor:
                 found = actors.actors_for(objs[0]) if objs else []
                 if found:
                     return found
+        if frame.match.trigger.cameo in MEDIATION_CODES:  # "ended mediation efforts in the Arab-Israeli dispute"
+            for head in heads:
+                for noun in (head, *(c for c in head.children if c.dep_ == "dobj")):
+                    for obj in prep_objects(noun, ("in", "on", "over", "of", "between")):
+                        found = self._parties(obj, actors) if obj.dep_ != "pobj" or obj.head.lower_ != "between" \
+                            else actors.actors_for(obj)
+                        if found:
+                            return found
         if frame.type == "PROTEST":  # "a hunger strike in protest against new laws imposed by X"
             for head in heads:
                 for cause in (o for o in prep_objects(head, ("in",)) if o.lemma_.lower() in self.protest_causes):
@@ -406,6 +418,22 @@ class EventExtractor:
             if found:
                 return found
         return []
+
+    def _parties(self, dispute: Token, actors: DocumentActors) -> list[Actor]:
+        """The parties of a dispute named by a noun: its "between" phrase ("the rift between
+        Qatar and other Gulf states"), else the states of its modifiers ("the Arab-Israeli
+        dispute", "the Sudanese conflict")."""
+        if dispute.lemma_.lower() not in self.disputes and dispute.lower_ not in self.disputes:
+            return []
+        between = prep_objects(dispute, ("between",))
+        if between:
+            return actors.actors_for(between[0])
+        states: dict[str, Actor] = {}
+        for mod in (c for c in dispute.children if c.dep_ in ("amod", "compound", "nmod")):
+            words = (mod, *mod.conjuncts, *(c for c in mod.children if c.dep_ in ("amod", "compound")))
+            for a in (a for t in words for a in actors.actors_for(t) if a.kind == "state"):
+                states.setdefault(a.code, a)
+        return list(states.values())
 
     def _author_of(self, thing: Token, actors: DocumentActors) -> list[Actor]:
         """Who made a thing named by a noun: its owner ("the government's new law"), the
@@ -453,6 +481,20 @@ class EventExtractor:
             preps = AUTHOR_PREPS if force else OWNER_PREPS
             if act is not None or obj.lemma_.lower() in self.lexicon.owned_things:
                 found = _maker_of(obj, actors)  # "opposed the deal Turkey struck with the GNA"
+                if found:
+                    return found
+                # "rejected the announcement that X had won": whom what it says is about
+                for clause in (c for c in obj.children if c.dep_ in ("acl", "ccomp") and any(
+                        m.dep_ == "mark" and m.lower_ == "that" for m in c.children)):
+                    subject = subject_of(clause)
+                    if subject is None or subject.pos_ == "PRON" or any(  # not "that her government refused"
+                            c.dep_ == "poss" and c.lower_ in GROUP_PRONOUNS | PERSON_PRONOUNS for c in subject.children):
+                        continue
+                    found = actors.actors_for(subject)
+                    if found:
+                        return found
+                # "opposed resolutions in the United Nations": the body it is made in
+                found = [a for o in prep_objects(obj, ("in",)) for a in actors.actors_for(o) if a.kind != "state"]
                 if found:
                     return found
             made = [v for v in obj.children if v.dep_ == "acl" and v.tag_ == "VBN"]  # "threats made by X"
