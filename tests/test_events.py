@@ -651,3 +651,17 @@ def test_religious_leaders_named_by_their_faith_are_religious_actors(pipeline):
     event = _find(_extract(pipeline, "The French president issued an ultimatum to Muslim leaders on Monday."),
                   "THREATEN")
     assert [a.sector for a in event.targets] == ["REL"]
+
+
+def test_a_refusal_to_comply_aims_at_the_owner_of_the_rules(pipeline):
+    event = _find(_extract(pipeline, "The union said it will refuse to comply with the European Commission's new "
+                                     "rules."), "REJECT")
+    assert [a.code for a in event.targets] == ["IGOEURCOM"]
+
+
+def test_an_offer_or_commitment_to_help_aims_at_whom_it_helps(pipeline):
+    event = _find(_extract(pipeline, "Japan has offered to send troops to help the Iraqi army."), "AGREE")
+    assert [a.code for a in event.targets] == ["IRQMIL"]
+    event = _find(_extract(pipeline, "The Kenyan air force reiterated its commitment to support the Kenyan police "
+                                     "with aerial surveillance."), "AGREE")
+    assert [a.code for a in event.targets] == ["KENCOP"]

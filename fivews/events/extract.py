@@ -301,13 +301,17 @@ class EventExtractor:
                 # "threatened to shell British forces": the target of the threatened act
                 for comp in verb.children:
                     if comp.dep_ == "xcomp" and comp.pos_ == "VERB":
-                        objs = [c for c in comp.children if c.dep_ == "dobj"] or prep_objects(comp, ("against", "on", "at"))
+                        objs = [c for c in comp.children if c.dep_ == "dobj"] or prep_objects(
+                            comp, ("against", "on", "at", "with"))  # "refused to comply with X's provisions"
                         if comp.lemma_.lower() in SENDING_VERBS:  # "offered to send troops to Uganda"
-                            objs = prep_objects(comp, ("to", "into")) or []
+                            objs = prep_objects(comp, ("to", "into")) or [  # "to send troops to help the army"
+                                o for c in comp.children if c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in BENEFIT_VERBS
+                                for o in c.children if o.dep_ == "dobj"]
                         if objs:
                             # an event named as the object is no one ("to hold military exercises");
                             # "refused to lift the ban on Cypriot ships": whom the object bears on
                             direct = actors.actors_for(objs[0]) if self.lexicon.match(objs[0]) is None else []
+                            direct = direct or (self._owner_of_thing(objs[0], actors) if objs[0].dep_ == "pobj" else [])
                             own = {a.code for a in frame.sources}
                             direct = [a for a in direct if a.code not in own or a.kind == "person"]
                             if not direct and objs[0].dep_ == "dobj":  # "agreed to open its borders to refugees"
@@ -356,6 +360,15 @@ class EventExtractor:
                     if found:
                         return found
                     continue
+                elif frame.type in CONTENT_TARGET_TYPES and head is frame.token and head.pos_ == "NOUN" \
+                        and clause.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+                    # "reiterated its commitment to support the police", "an offer to help Sudan"
+                    own = {a.code for a in frame.sources}
+                    found = [a for o in clause.children if o.dep_ == "dobj" and self.lexicon.match(o) is None
+                             for a in actors.actors_for(o) if a.code not in own]
+                    if found:
+                        return found
+                    continue
                 elif frame.type == "REQUEST" and any(c.dep_ == "mark" and c.lower_ == "for" for c in clause.children):
                     objs = [c for c in clause.children if c.dep_ == "nsubj"]
                 elif frame.type == "PROTEST" and lemma == "protest":  # "a hunger strike to protest against X"
@@ -381,7 +394,7 @@ class EventExtractor:
             for head in heads:
                 for cause in (o for o in prep_objects(head, ("in",)) if o.lemma_.lower() in self.protest_causes):
                     for obj in prep_objects(cause, ("against", "at", "over", "of", "to")):
-                        found = actors.actors_for(obj) or self._author_of(obj, actors)
+                        found = actors.actors_for(obj) or self._owner_of_thing(obj, actors) or _authors(obj, actors)
                         if found:
                             return found
         return []
@@ -434,20 +447,6 @@ class EventExtractor:
             for a in (a for t in words for a in actors.actors_for(t) if a.kind == "state"):
                 states.setdefault(a.code, a)
         return list(states.values())
-
-    def _author_of(self, thing: Token, actors: DocumentActors) -> list[Actor]:
-        """Who made a thing named by a noun: its owner ("the government's new law"), the
-        name before it, the maker in a relative clause, or the agent of a participle on it
-        ("new laws imposed by the government")."""
-        found = self._owner_of_thing(thing, actors)
-        if found:
-            return found
-        for made in (v for v in thing.children if v.dep_ == "acl" and v.tag_ == "VBN"):
-            agent = agent_of(made)
-            found = actors.actors_for(agent) if agent is not None else []
-            if found:
-                return found
-        return []
 
     def _owner_of_object(self, verb: Token, trigger_words: set[int], actors: DocumentActors,
                          author_of_force: bool = True) -> list[Actor]:
@@ -522,7 +521,7 @@ class EventExtractor:
                 found = actors.actors_for(child)
                 if found:
                     return found
-        return _maker_of(thing, actors)
+        return _maker_of(thing, actors) or _authors(thing, actors)
 
     def _directed_object(self, frame: Frame, trigger_words: set[int], actors: DocumentActors) -> list[Actor]:
         """The target an event type takes by its usual preposition when the entry's own slots
@@ -804,6 +803,14 @@ def _maker_of(thing: Token, actors: DocumentActors) -> list[Actor]:
             if found:
                 return found
     return []
+
+
+def _authors(thing: Token, actors: DocumentActors) -> list[Actor]:
+    """Who a thing is by: "human rights violations by the police", "new laws imposed by the
+    government"."""
+    authors = prep_objects(thing, ("by",)) + [a for v in thing.children if v.dep_ == "acl" and v.tag_ == "VBN"
+                                              for a in [agent_of(v)] if a is not None]
+    return [a for o in authors for a in actors.actors_for(o)]
 
 
 def _object_heads(verb: Token, trigger_words: set[int]) -> list[Token]:
