@@ -665,3 +665,16 @@ def test_an_offer_or_commitment_to_help_aims_at_whom_it_helps(pipeline):
     event = _find(_extract(pipeline, "The Kenyan air force reiterated its commitment to support the Kenyan police "
                                      "with aerial surveillance."), "AGREE")
     assert [a.code for a in event.targets] == ["KENCOP"]
+
+
+def test_a_curfew_in_an_unnamed_town_restricts_its_people(pipeline):
+    event = _find(_extract(pipeline, "Police imposed a curfew in the city's old quarter."), "COERCE")
+    assert [a.sector for a in event.targets] == ["CVL"]
+    assert event.targets[0].text == "the city's old quarter"
+
+
+def test_a_place_noun_named_after_a_state_stands_for_it(pipeline):
+    event = _find(_extract(pipeline, "The Egyptian government imposed a blockade on Qatari air and sea ports."),
+                  "COERCE")
+    assert [a.code for a in event.targets] == ["QAT"]
+    assert event.targets[0].text == "Qatari air and sea ports"
