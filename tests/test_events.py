@@ -678,3 +678,11 @@ def test_a_place_noun_named_after_a_state_stands_for_it(pipeline):
                   "COERCE")
     assert [a.code for a in event.targets] == ["QAT"]
     assert event.targets[0].text == "Qatari air and sea ports"
+
+
+def test_a_labour_strike_aims_at_the_business_it_stops(pipeline):
+    event = _find(_extract(pipeline, "About 900 contract workers stopped work in a strike for higher wages on Monday "
+                                     "at the Escondida mine."), "PROTEST")
+    assert [a.sector for a in event.targets] == ["BUS"] and event.targets[0].text == "the Escondida mine"
+    event = _find(_extract(pipeline, "Dock workers went on strike on Monday."), "PROTEST")
+    assert not event.targets

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from fivews.actors.coref import GROUP_PRONOUNS, PERSON_PRONOUNS
-from fivews.actors.phrases import DocumentActors
+from fivews.actors.phrases import DocumentActors, argument_bounds
 from fivews.data_files import load_yaml
 from fivews.events import attributes
 from fivews.events.patterns import Trigger, TriggerLexicon, TriggerMatch
@@ -89,6 +89,7 @@ class EventExtractor:
         self.protest_causes = _cue("protest_causes")
         self.despite_causes = _cue("despite_causes")
         self.disputes = _cue("disputes")
+        self.workplaces = _cue("workplaces")
         self.obligations = {str(k).lower(): str(v) for k, v in
                             (load_yaml("events/modality.yaml").get("obligation_modals") or {}).items()}
 
@@ -391,12 +392,16 @@ class EventExtractor:
                         if found:
                             return found
         if frame.type == "PROTEST":  # "a hunger strike in protest against new laws imposed by X"
+            # also on a participle of the act ("stopped work, staging a sit-in in response to X")
+            heads = heads + [c for h in heads for c in h.children if c.dep_ == "advcl" and c.tag_ == "VBG"]
             for head in heads:
                 for cause in (o for o in prep_objects(head, ("in",)) if o.lemma_.lower() in self.protest_causes):
                     for obj in prep_objects(cause, ("against", "at", "over", "of", "to")):
                         found = actors.actors_for(obj) or self._owner_of_thing(obj, actors) or _authors(obj, actors)
                         if found:
                             return found
+        if frame.type == "PROTEST" and frame.match.trigger.mode == "strike":
+            return self._workplace(frame, heads, actors)
         return []
 
     def _pressing(self, verb: Token, actors: DocumentActors) -> list[Actor]:
@@ -430,6 +435,24 @@ class EventExtractor:
             found = [a for a in found if a.code not in own or a.kind == "person"]
             if found:
                 return found
+        return []
+
+    def _workplace(self, frame: Frame, heads: list[Token], actors: DocumentActors) -> list[Actor]:
+        """The business a labour strike stops: "went on strike at the Grasberg mine", "stopped
+        work in a strike at the Escondida mine", "a strike on Freeport-McMoRan Inc"."""
+        nodes = heads + [o for h in heads for o in prep_objects(h, ("in",)) if self.lexicon.match(o) is not None]
+        own = {a.code for a in frame.sources}
+        for node in nodes:
+            for obj in prep_objects(node, ("at", "on", "against")):
+                if obj.ent_type_ in ("DATE", "TIME") or obj.i in frame.match.tokens:
+                    continue
+                found = [a for a in actors.actors_for(obj) if a.code not in own]
+                if found:
+                    return found
+                if obj.lemma_.lower() in self.workplaces or obj.ent_type_ == "ORG" and obj.pos_ == "PROPN":
+                    start, end = argument_bounds(obj)
+                    span = obj.doc[start:end]
+                    return [actors.coder.sector_only(span.text, "BUS").with_text(span.text, span.start_char, span.end_char)]
         return []
 
     def _parties(self, dispute: Token, actors: DocumentActors) -> list[Actor]:
