@@ -686,3 +686,8 @@ def test_a_labour_strike_aims_at_the_business_it_stops(pipeline):
     assert [a.sector for a in event.targets] == ["BUS"] and event.targets[0].text == "the Escondida mine"
     event = _find(_extract(pipeline, "Dock workers went on strike on Monday."), "PROTEST")
     assert not event.targets
+
+
+def test_a_rejected_call_to_act_aims_at_whom_the_act_is_about(pipeline):
+    event = _find(_extract(pipeline, "Russia dismissed repeated appeals to free Alexei Navalny."), "REJECT")
+    assert [a.code for a in event.targets] == ["RUSELI"]

@@ -323,6 +323,8 @@ class EventExtractor:
                                 a for o in prep_objects(comp, ("on", "against")) for a in actors.actors_for(o)
                                 if a.code not in own]  # "refused to lift sanctions on Georgia"
                             break
+        if not frame.targets and trig.type == "REJECT":
+            frame.targets = self._asked_for(verb, actors)  # "rejected calls to release X"
         if not frame.targets and (trig.type == "REJECT" or attributes.declined(verb)):
             frame.targets = self._pressing(verb, actors)  # "declined to resign despite pressure from X"
         if not frame.targets and trig.type in ADDRESSED_TYPES:
@@ -402,6 +404,24 @@ class EventExtractor:
                             return found
         if frame.type == "PROTEST" and frame.match.trigger.mode == "strike":
             return self._workplace(frame, heads, actors)
+        return []
+
+    def _asked_for(self, verb: Token, actors: DocumentActors) -> list[Actor]:
+        """Whom a rejected demand is about: the object of the act it asks for ("rejected
+        calls to release X", "brushed aside demands to expel the ambassador"), also when the
+        parser hung the infinitive on the rejecting verb."""
+        own = {a.code for s in [subject_of(verb)] if s is not None for a in actors.actors_for(s)}
+        for obj in (c for c in verb.children if c.dep_ == "dobj"):
+            asked = self.lexicon.match(obj)
+            if asked is None or asked.trigger.type != "REQUEST":
+                continue
+            clauses = [c for c in obj.children if c.dep_ == "acl"] + [c for c in verb.children if c.dep_ == "advcl"]
+            for clause in (c for c in clauses if c.pos_ == "VERB" and any(
+                    a.dep_ == "aux" and a.lower_ == "to" for a in c.children)):
+                found = [a for o in clause.children if o.dep_ == "dobj" and self.lexicon.match(o) is None
+                         for a in actors.actors_for(o) if a.code not in own or a.kind == "person"]
+                if found:
+                    return found
         return []
 
     def _pressing(self, verb: Token, actors: DocumentActors) -> list[Actor]:
