@@ -691,3 +691,8 @@ def test_a_labour_strike_aims_at_the_business_it_stops(pipeline):
 def test_a_rejected_call_to_act_aims_at_whom_the_act_is_about(pipeline):
     event = _find(_extract(pipeline, "Russia dismissed repeated appeals to free Alexei Navalny."), "REJECT")
     assert [a.name for a in event.targets] == ["Alexei Navalny"]
+
+
+def test_lifting_restrictions_on_goods_aims_at_where_the_goods_go(pipeline):
+    event = _find(_extract(pipeline, "The EU eased its restrictions on exports to Iran."), "CONCEDE")
+    assert [a.code for a in event.targets] == ["IRN"]

@@ -546,7 +546,8 @@ class EventExtractor:
                 if pobj.i not in trigger_words:
                     # "the ban on imports of British beef": whose goods, one phrase further;
                     # "the ban on US poultry": the state the goods are named after
-                    found = actors.actors_for(pobj) or [a for inner in prep_objects(pobj, ("of", "from"))
+                    # "restrictions on exports to Iran": where the goods go
+                    found = actors.actors_for(pobj) or [a for inner in prep_objects(pobj, ("of", "from", "to"))
                                                         for a in actors.actors_for(inner)] or [
                         a for c in pobj.children if c.dep_ in ("compound", "amod") and c.i not in trigger_words
                         for a in actors.actors_for(c) if a.kind == "state"]
