@@ -696,3 +696,8 @@ def test_a_rejected_call_to_act_aims_at_whom_the_act_is_about(pipeline):
 def test_lifting_restrictions_on_goods_aims_at_where_the_goods_go(pipeline):
     event = _find(_extract(pipeline, "The EU eased its restrictions on exports to Iran."), "CONCEDE")
     assert [a.code for a in event.targets] == ["IRN"]
+
+
+def test_a_curfew_in_the_seat_of_government_restricts_its_people(pipeline):
+    event = _find(_extract(pipeline, "The Thai government will extend the curfew in Bangkok."), "COERCE")
+    assert [a.code for a in event.targets] == ["THACVL"]

@@ -722,6 +722,9 @@ class EventExtractor:
                     objs = [c for c in light.children if c.dep_ == "dative"]
                 if objs:
                     found = actors.actors_for(objs[0]) or self._owner_of_thing(objs[0], actors)
+                    if found and objs[0].dep_ == "pobj" and objs[0].head.lower_ == "in" and all(
+                            a.code in {s.code for s in sources} and a.kind != "person" for a in found):
+                        found = []  # "the Thai government extended the curfew in Bangkok": the place, not the seat
                     if found:
                         targets = found
                         break
