@@ -701,3 +701,8 @@ def test_lifting_restrictions_on_goods_aims_at_where_the_goods_go(pipeline):
 def test_a_curfew_in_the_seat_of_government_restricts_its_people(pipeline):
     event = _find(_extract(pipeline, "The Thai government will extend the curfew in Bangkok."), "COERCE")
     assert [a.code for a in event.targets] == ["THACVL"]
+
+
+def test_an_act_in_relation_to_a_state_aims_at_it(pipeline):
+    event = _find(_extract(pipeline, "The Security Council imposed sanctions in relation to Iraq in 1990."), "SANCTION")
+    assert [a.code for a in event.targets] == ["IRQ"]

@@ -90,6 +90,7 @@ class EventExtractor:
         self.despite_causes = _cue("despite_causes")
         self.disputes = _cue("disputes")
         self.workplaces = _cue("workplaces")
+        self.relation_nouns = _cue("relation_nouns")
         self.obligations = {str(k).lower(): str(v) for k, v in
                             (load_yaml("events/modality.yaml").get("obligation_modals") or {}).items()}
 
@@ -610,6 +611,13 @@ class EventExtractor:
                 for obj in objs:
                     if obj.i in frame.match.tokens:
                         continue
+                    found = [a for a in actors.actors_for(obj) if a.code not in own or a.kind == "person"]
+                    if found:
+                        return found
+        # "imposed sanctions in relation to Iraq", "with regard to Iran"
+        for head in heads:
+            for rel in (o for o in prep_objects(head, ("in", "with")) if o.lemma_.lower() in self.relation_nouns):
+                for obj in prep_objects(rel, ("to",)):
                     found = [a for a in actors.actors_for(obj) if a.code not in own or a.kind == "person"]
                     if found:
                         return found
