@@ -706,3 +706,9 @@ def test_a_curfew_in_the_seat_of_government_restricts_its_people(pipeline):
 def test_an_act_in_relation_to_a_state_aims_at_it(pipeline):
     event = _find(_extract(pipeline, "The Security Council imposed sanctions in relation to Iraq in 1990."), "SANCTION")
     assert [a.code for a in event.targets] == ["IRQ"]
+
+
+def test_returning_what_was_taken_aims_at_whom_it_was_taken_from(pipeline):
+    event = _find(_extract(pipeline, "Shiite militias said on Friday they will return the weapons they seized from "
+                                     "the Iraqi army."), "AGREE")
+    assert [a.code for a in event.targets] == ["IRQMIL"]

@@ -542,7 +542,10 @@ class EventExtractor:
                     return found
             made = [v for v in obj.children if v.dep_ == "acl" and v.tag_ == "VBN"]  # "threats made by X"
             under = [] if force else [p for v in made for p in prep_objects(v, ("on", "against"))]
-            for pobj in [*prep_objects(obj, preps), *(a for a in map(agent_of, made) if a is not None), *under]:
+            # "will return weapons they seized from the army": whom they were taken from
+            taken = [] if force else [p for v in obj.children if v.dep_ in ("relcl", "acl")
+                                      for p in prep_objects(v, ("from",))]
+            for pobj in [*prep_objects(obj, preps), *(a for a in map(agent_of, made) if a is not None), *under, *taken]:
                 # ("lift the ban imposed on SIMI": those under it)
                 if pobj.i not in trigger_words:
                     # "the ban on imports of British beef": whose goods, one phrase further;
