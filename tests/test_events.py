@@ -712,3 +712,9 @@ def test_returning_what_was_taken_aims_at_whom_it_was_taken_from(pipeline):
     event = _find(_extract(pipeline, "Shiite militias said on Friday they will return the weapons they seized from "
                                      "the Iraqi army."), "AGREE")
     assert [a.code for a in event.targets] == ["IRQMIL"]
+
+
+def test_a_protest_against_a_thing_aims_at_whom_it_is_by(pipeline):
+    event = _find(_extract(pipeline, "Students held a demonstration against the new fees imposed by the Kenyan "
+                                     "government."), "PROTEST")
+    assert [a.code for a in event.targets] == ["KENGOV"]

@@ -732,7 +732,9 @@ class EventExtractor:
                 if not objs and slot == "dobj" and light is not None:
                     objs = [c for c in light.children if c.dep_ == "dative"]
                 if objs:
-                    found = actors.actors_for(objs[0]) or self._owner_of_thing(objs[0], actors)
+                    # "a hunger strike against abuses by the police": who the thing is by
+                    found = actors.actors_for(objs[0]) or self._owner_of_thing(objs[0], actors) or (
+                        _authors(objs[0], actors) if objs[0].dep_ == "pobj" and objs[0].head.lower_ == "against" else [])
                     if found and objs[0].dep_ == "pobj" and objs[0].head.lower_ == "in" and all(
                             a.code in {s.code for s in sources} and a.kind != "person" for a in found):
                         found = []  # "the Thai government extended the curfew in Bangkok": the place, not the seat
