@@ -718,3 +718,9 @@ def test_a_protest_against_a_thing_aims_at_whom_it_is_by(pipeline):
     event = _find(_extract(pipeline, "Students held a demonstration against the new fees imposed by the Kenyan "
                                      "government."), "PROTEST")
     assert [a.code for a in event.targets] == ["KENGOV"]
+
+
+def test_mediation_to_help_two_sides_aims_at_both(pipeline):
+    event = _find(_extract(pipeline, "Norway launched a mediation effort to help Colombia and the FARC rebels end "
+                                     "the war."), "CONSULT")
+    assert {a.code for a in event.targets} == {"COL", "COLREB"}

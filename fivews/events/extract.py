@@ -361,6 +361,10 @@ class EventExtractor:
                             break
                         inner = nxt
                     found = [a for o in inner.children if o.dep_ == "dobj" for a in self._parties(o, actors)]
+                    if not found and inner.lemma_.lower() in BENEFIT_VERBS:  # "to help A and B reach a settlement"
+                        helped = [c for c in inner.children if c.dep_ == "dobj"] or [
+                            g for c in inner.children if c.dep_ in ("ccomp", "xcomp") for g in c.children if g.dep_ == "nsubj"]
+                        found = actors.actors_for(helped[0]) if helped else []
                     if found:
                         return found
                     continue
