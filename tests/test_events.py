@@ -724,3 +724,8 @@ def test_mediation_to_help_two_sides_aims_at_both(pipeline):
     event = _find(_extract(pipeline, "Norway launched a mediation effort to help Colombia and the FARC rebels end "
                                      "the war."), "CONSULT")
     assert {a.code for a in event.targets} == {"COL", "COLREB"}
+
+
+def test_a_violated_truce_aims_at_its_broker(pipeline):
+    event = _find(_extract(pipeline, "Houthi rebels violated a Saudi-brokered truce dozens of times."), "ASSAULT")
+    assert [a.code for a in event.targets] == ["SAU"]

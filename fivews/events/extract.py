@@ -515,6 +515,12 @@ class EventExtractor:
                     found = actors.actors_for(child)
                     if found:
                         return found
+                # "violated a UN-brokered ceasefire", "rejected the Saudi-backed plan": its maker
+                for made in (c for c in obj.children if c.dep_ == "amod" and c.tag_ == "VBN"):
+                    found = [a for m in made.children if m.dep_ in ("npadvmod", "compound", "nmod")
+                             and m.i not in trigger_words for a in actors.actors_for(m)]
+                    if found:
+                        return found
             # "rejected the Iraqi and Turkish demands": the states whose demands they are
             states: dict[str, Actor] = {}
             adjectives = [] if actors.actors_for(obj) else [c for c in obj.children if c.dep_ == "amod"]
