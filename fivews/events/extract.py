@@ -547,8 +547,8 @@ class EventExtractor:
                     if found:
                         return found
                 # "opposed resolutions in the United Nations": the body it is made in
-                found = [a for o in prep_objects(obj, ("in",)) for a in actors.actors_for(o) if a.kind != "state"]
-                if found:
+                found = [a for o in prep_objects(obj, ("in",)) for a in actors.actors_for(o)]
+                if found and all(a.kind != "state" for a in found):  # a body, not a place ("aid in Syria")
                     return found
             made = [v for v in obj.children if v.dep_ == "acl" and v.tag_ == "VBN"]  # "threats made by X"
             under = [] if force else [p for v in made for p in prep_objects(v, ("on", "against"))]
