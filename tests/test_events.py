@@ -645,3 +645,146 @@ def test_acts_coordinated_inside_a_warning_are_its_content(pipeline):
     assert [e.type for e in events] == ["THREATEN"]
     events = _extract(pipeline, "Police fired tear gas and detained protesters in Dhaka.")
     assert {e.type for e in events} == {"ASSAULT", "COERCE"}
+
+
+def test_a_noun_event_takes_the_usual_preposition_of_its_type_on_the_light_verb(pipeline):
+    event = _find(_extract(pipeline, "Dutch prosecutors opened bribery investigations on Monday against Shell."),
+                  "ACCUSE")
+    assert event.targets and event.targets[0].text == "Shell"
+    event = _find(_extract(pipeline, "A Belgian lawyer filed a lawsuit in a Brussels court against visiting "
+                                     "Egyptian President Abdel Fattah al-Sisi."), "ACCUSE")
+    assert [a.code for a in event.targets] == ["EGYGOV"]
+
+
+def test_mediation_aims_at_the_parties_of_the_dispute_mediated(pipeline):
+    event = _find(_extract(pipeline, "Kenya launched a mediation effort to resolve the dispute between Ethiopia "
+                                     "and Eritrea."), "CONSULT")
+    assert {a.code for a in event.targets} == {"ETH", "ERI"}
+    event = _find(_extract(pipeline, "Ghana launched a mediation effort to try to prevent a war between Mali and "
+                                     "Niger."), "CONSULT")
+    assert {a.code for a in event.targets} == {"MLI", "NER"}
+
+
+def test_a_protest_made_in_protest_against_a_thing_aims_at_its_maker(pipeline):
+    event = _find(_extract(pipeline, "Farmers began a hunger strike on Sunday in protest against new taxes imposed "
+                                     "by the Kenyan government."), "PROTEST")
+    assert [a.code for a in event.targets] == ["KENGOV"]
+
+
+def test_a_refusal_aims_at_who_pressed_for_what_is_refused(pipeline):
+    event = _find(_extract(pipeline, "The mayor declined to resign despite pressure from the French parliament."),
+                  "REJECT")
+    assert [a.code for a in event.targets] == ["FRALEG"]
+    event = _find(_extract(pipeline, "The governor declined to resign despite Macron's request."), "REJECT")
+    assert [a.code for a in event.targets] == ["FRAGOV"]
+
+
+def test_a_threat_made_in_a_letter_aims_at_its_addressee(pipeline):
+    event = _find(_extract(pipeline, "The Brazilian president sent a letter to the head of the IMF threatening to "
+                                     "stop payments."), "THREATEN")
+    assert [a.code for a in event.targets] == ["IGOIMF"]
+
+
+def test_a_rejected_claim_aims_at_whom_it_is_about(pipeline):
+    event = _find(_extract(pipeline, "The opposition leader rejected the announcement that President Museveni had "
+                                     "won the election."), "REJECT")
+    assert [a.code for a in event.targets] == ["UGAGOV"]
+    event = _find(_extract(pipeline, "The minister rejected the claim that her government had ignored the court."),
+                  "REJECT")
+    assert not event.targets
+
+
+def test_a_rejected_resolution_aims_at_the_body_it_is_made_in(pipeline):
+    event = _find(_extract(pipeline, "Germany and Italy opposed resolutions in the European Union on migration."),
+                  "REJECT")
+    assert [a.code for a in event.targets] == ["IGOEUR"]
+
+
+def test_halted_mediation_aims_at_the_parties_of_the_dispute(pipeline):
+    event = _find(_extract(pipeline, "The African Union ended mediation efforts in the Ethiopian-Eritrean dispute."),
+                  "SANCTION")
+    assert {a.code for a in event.targets} == {"ETH", "ERI"}
+
+
+def test_religious_leaders_named_by_their_faith_are_religious_actors(pipeline):
+    event = _find(_extract(pipeline, "The French president issued an ultimatum to Muslim leaders on Monday."),
+                  "THREATEN")
+    assert [a.sector for a in event.targets] == ["REL"]
+
+
+def test_a_refusal_to_comply_aims_at_the_owner_of_the_rules(pipeline):
+    event = _find(_extract(pipeline, "The union said it will refuse to comply with the European Commission's new "
+                                     "rules."), "REJECT")
+    assert [a.code for a in event.targets] == ["IGOEURCOM"]
+
+
+def test_an_offer_or_commitment_to_help_aims_at_whom_it_helps(pipeline):
+    event = _find(_extract(pipeline, "Japan has offered to send troops to help the Iraqi army."), "AGREE")
+    assert [a.code for a in event.targets] == ["IRQMIL"]
+    event = _find(_extract(pipeline, "The Kenyan air force reiterated its commitment to support the Kenyan police "
+                                     "with aerial surveillance."), "AGREE")
+    assert [a.code for a in event.targets] == ["KENCOP"]
+
+
+def test_a_curfew_in_an_unnamed_town_restricts_its_people(pipeline):
+    event = _find(_extract(pipeline, "Police imposed a curfew in the city's old quarter."), "COERCE")
+    assert [a.sector for a in event.targets] == ["CVL"]
+    assert event.targets[0].text == "the city's old quarter"
+
+
+def test_a_place_noun_named_after_a_state_stands_for_it(pipeline):
+    event = _find(_extract(pipeline, "The Egyptian government imposed a blockade on Qatari air and sea ports."),
+                  "COERCE")
+    assert [a.code for a in event.targets] == ["QAT"]
+    assert event.targets[0].text == "Qatari air and sea ports"
+
+
+def test_a_labour_strike_aims_at_the_business_it_stops(pipeline):
+    event = _find(_extract(pipeline, "About 900 contract workers stopped work in a strike for higher wages on Monday "
+                                     "at the Escondida mine."), "PROTEST")
+    assert [a.sector for a in event.targets] == ["BUS"] and event.targets[0].text == "the Escondida mine"
+    event = _find(_extract(pipeline, "Dock workers went on strike on Monday."), "PROTEST")
+    assert not event.targets
+
+
+def test_a_rejected_call_to_act_aims_at_whom_the_act_is_about(pipeline):
+    event = _find(_extract(pipeline, "Russia dismissed repeated appeals to free Alexei Navalny."), "REJECT")
+    assert [a.name for a in event.targets] == ["Alexei Navalny"]
+
+
+def test_lifting_restrictions_on_goods_aims_at_where_the_goods_go(pipeline):
+    event = _find(_extract(pipeline, "The EU eased its restrictions on exports to Iran."), "CONCEDE")
+    assert [a.code for a in event.targets] == ["IRN"]
+
+
+def test_a_curfew_in_the_seat_of_government_restricts_its_people(pipeline):
+    event = _find(_extract(pipeline, "The Thai government will extend the curfew in Bangkok."), "COERCE")
+    assert [a.code for a in event.targets] == ["THACVL"]
+
+
+def test_an_act_in_relation_to_a_state_aims_at_it(pipeline):
+    event = _find(_extract(pipeline, "The Security Council imposed sanctions in relation to Iraq in 1990."), "SANCTION")
+    assert [a.code for a in event.targets] == ["IRQ"]
+
+
+def test_returning_what_was_taken_aims_at_whom_it_was_taken_from(pipeline):
+    event = _find(_extract(pipeline, "Shiite militias said on Friday they will return the weapons they seized from "
+                                     "the Iraqi army."), "AGREE")
+    assert [a.code for a in event.targets] == ["IRQMIL"]
+
+
+def test_a_protest_against_a_thing_aims_at_whom_it_is_by(pipeline):
+    event = _find(_extract(pipeline, "Students held a demonstration against the new fees imposed by the Kenyan "
+                                     "government."), "PROTEST")
+    assert [a.code for a in event.targets] == ["KENGOV"]
+
+
+def test_mediation_to_help_two_sides_aims_at_both(pipeline):
+    event = _find(_extract(pipeline, "Norway launched a mediation effort to help Colombia and the FARC rebels end "
+                                     "the war."), "CONSULT")
+    assert {a.code for a in event.targets} == {"COL", "COLREB"}
+
+
+def test_a_violated_truce_aims_at_its_broker(pipeline):
+    event = _find(_extract(pipeline, "Houthi rebels violated a Saudi-brokered truce dozens of times."), "ASSAULT")
+    assert [a.code for a in event.targets] == ["SAU"]

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from fivews.actors.coref import GROUP_PRONOUNS, PERSON_PRONOUNS
-from fivews.actors.phrases import DocumentActors
+from fivews.actors.phrases import DocumentActors, argument_bounds
 from fivews.data_files import load_yaml
 from fivews.events import attributes
 from fivews.events.patterns import Trigger, TriggerLexicon, TriggerMatch
@@ -37,6 +37,8 @@ BENEFIT_VERBS = {"help", "assist", "support", "aid", "benefit", "feed", "protect
 PEOPLE_SECTORS = {"REF", "CVL"}  # people an act of aid takes in: refugees, migrants, civilians
 NO_SOURCE_OK = {"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "RETREAT"}
 QUANTIFIER_DETS = {"any", "no", "every", "each"}
+ADDRESSED_TYPES = {"THREATEN", "REQUEST", "ACCUSE"}  # made in a letter or a call to someone
+MEDIATION_CODES = {"045", "165"}  # mediation, begun or halted, aims at the parties of the dispute
 
 
 @dataclass
@@ -84,6 +86,11 @@ class EventExtractor:
         self.eventive = _cue("eventive_verbs")
         self.natural_forces = _cue("natural_forces")
         self.courtesies = _cue("courtesies")
+        self.protest_causes = _cue("protest_causes")
+        self.despite_causes = _cue("despite_causes")
+        self.disputes = _cue("disputes")
+        self.workplaces = _cue("workplaces")
+        self.relation_nouns = _cue("relation_nouns")
         self.obligations = {str(k).lower(): str(v) for k, v in
                             (load_yaml("events/modality.yaml").get("obligation_modals") or {}).items()}
 
@@ -301,13 +308,17 @@ class EventExtractor:
                 # "threatened to shell British forces": the target of the threatened act
                 for comp in verb.children:
                     if comp.dep_ == "xcomp" and comp.pos_ == "VERB":
-                        objs = [c for c in comp.children if c.dep_ == "dobj"] or prep_objects(comp, ("against", "on", "at"))
+                        objs = [c for c in comp.children if c.dep_ == "dobj"] or prep_objects(
+                            comp, ("against", "on", "at", "with"))  # "refused to comply with X's provisions"
                         if comp.lemma_.lower() in SENDING_VERBS:  # "offered to send troops to Uganda"
-                            objs = prep_objects(comp, ("to", "into")) or []
+                            objs = prep_objects(comp, ("to", "into")) or [  # "to send troops to help the army"
+                                o for c in comp.children if c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in BENEFIT_VERBS
+                                for o in c.children if o.dep_ == "dobj"]
                         if objs:
                             # an event named as the object is no one ("to hold military exercises");
                             # "refused to lift the ban on Cypriot ships": whom the object bears on
                             direct = actors.actors_for(objs[0]) if self.lexicon.match(objs[0]) is None else []
+                            direct = direct or (self._owner_of_thing(objs[0], actors) if objs[0].dep_ == "pobj" else [])
                             own = {a.code for a in frame.sources}
                             direct = [a for a in direct if a.code not in own or a.kind == "person"]
                             if not direct and objs[0].dep_ == "dobj":  # "agreed to open its borders to refugees"
@@ -318,6 +329,12 @@ class EventExtractor:
                                 a for o in prep_objects(comp, ("on", "against")) for a in actors.actors_for(o)
                                 if a.code not in own]  # "refused to lift sanctions on Georgia"
                             break
+        if not frame.targets and trig.type == "REJECT":
+            frame.targets = self._asked_for(verb, actors)  # "rejected calls to release X"
+        if not frame.targets and (trig.type == "REJECT" or attributes.declined(verb)):
+            frame.targets = self._pressing(verb, actors)  # "declined to resign despite pressure from X"
+        if not frame.targets and trig.type in ADDRESSED_TYPES:
+            frame.targets = self._addressee(verb, actors)  # "sent a letter to X threatening to ..."
         if not frame.targets:
             frame.targets = self._purpose_target(frame, actors)
         if attributes.is_killing(verb) or attributes.is_injuring(verb):
@@ -339,6 +356,32 @@ class EventExtractor:
                 if frame.type == "AID" and lemma in BENEFIT_VERBS or frame.type == "ASSAULT" and lemma in DISPERSAL_VERBS:
                     objs = [c for c in clause.children if c.dep_ == "dobj"] or [  # "to help North Korea cope"
                         g for c in clause.children if c.dep_ in ("ccomp", "xcomp") for g in c.children if g.dep_ == "nsubj"]
+                elif frame.type == "CONSULT" and frame.match.trigger.cameo in MEDIATION_CODES:
+                    # "a mediation effort to resolve the rift between A and B": the parties
+                    # ("to try to prevent a war between A and B": through the verbs it is tried by)
+                    inner = clause
+                    while not any(o.dep_ == "dobj" for o in inner.children):
+                        nxt = next((c for c in inner.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+                        if nxt is None:
+                            break
+                        inner = nxt
+                    found = [a for o in inner.children if o.dep_ == "dobj" for a in self._parties(o, actors)]
+                    if not found and inner.lemma_.lower() in BENEFIT_VERBS:  # "to help A and B reach a settlement"
+                        helped = [c for c in inner.children if c.dep_ == "dobj"] or [
+                            g for c in inner.children if c.dep_ in ("ccomp", "xcomp") for g in c.children if g.dep_ == "nsubj"]
+                        found = actors.actors_for(helped[0]) if helped else []
+                    if found:
+                        return found
+                    continue
+                elif frame.type in CONTENT_TARGET_TYPES and head is frame.token and head.pos_ == "NOUN" \
+                        and clause.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+                    # "reiterated its commitment to support the police", "an offer to help Sudan"
+                    own = {a.code for a in frame.sources}
+                    found = [a for o in clause.children if o.dep_ == "dobj" and self.lexicon.match(o) is None
+                             for a in actors.actors_for(o) if a.code not in own]
+                    if found:
+                        return found
+                    continue
                 elif frame.type == "REQUEST" and any(c.dep_ == "mark" and c.lower_ == "for" for c in clause.children):
                     objs = [c for c in clause.children if c.dep_ == "nsubj"]
                 elif frame.type == "PROTEST" and lemma == "protest":  # "a hunger strike to protest against X"
@@ -352,7 +395,111 @@ class EventExtractor:
                 found = actors.actors_for(objs[0]) if objs else []
                 if found:
                     return found
+        if frame.match.trigger.cameo in MEDIATION_CODES:  # "ended mediation efforts in the Arab-Israeli dispute"
+            for head in heads:
+                for noun in (head, *(c for c in head.children if c.dep_ == "dobj")):
+                    for obj in prep_objects(noun, ("in", "on", "over", "of", "between")):
+                        found = self._parties(obj, actors) if obj.dep_ != "pobj" or obj.head.lower_ != "between" \
+                            else actors.actors_for(obj)
+                        if found:
+                            return found
+        if frame.type == "PROTEST":  # "a hunger strike in protest against new laws imposed by X"
+            # also on a participle of the act ("stopped work, staging a sit-in in response to X")
+            heads = heads + [c for h in heads for c in h.children if c.dep_ == "advcl" and c.tag_ == "VBG"]
+            for head in heads:
+                for cause in (o for o in prep_objects(head, ("in",)) if o.lemma_.lower() in self.protest_causes):
+                    for obj in prep_objects(cause, ("against", "at", "over", "of", "to")):
+                        found = actors.actors_for(obj) or self._owner_of_thing(obj, actors) or _authors(obj, actors)
+                        if found:
+                            return found
+        if frame.type == "PROTEST" and frame.match.trigger.mode == "strike":
+            return self._workplace(frame, heads, actors)
         return []
+
+    def _asked_for(self, verb: Token, actors: DocumentActors) -> list[Actor]:
+        """Whom a rejected demand is about: the object of the act it asks for ("rejected
+        calls to release X", "brushed aside demands to expel the ambassador"), also when the
+        parser hung the infinitive on the rejecting verb."""
+        own = {a.code for s in [subject_of(verb)] if s is not None for a in actors.actors_for(s)}
+        for obj in (c for c in verb.children if c.dep_ == "dobj"):
+            asked = self.lexicon.match(obj)
+            if asked is None or asked.trigger.type != "REQUEST":
+                continue
+            clauses = [c for c in obj.children if c.dep_ == "acl"] + [c for c in verb.children if c.dep_ == "advcl"]
+            for clause in (c for c in clauses if c.pos_ == "VERB" and any(
+                    a.dep_ == "aux" and a.lower_ == "to" for a in c.children)):
+                found = [a for o in clause.children if o.dep_ == "dobj" and self.lexicon.match(o) is None
+                         for a in actors.actors_for(o) if a.code not in own or a.kind == "person"]
+                if found:
+                    return found
+        return []
+
+    def _pressing(self, verb: Token, actors: DocumentActors) -> list[Actor]:
+        """Whom a refusal answers, when it names no object: who pressed or asked for what is
+        refused ("declined to resign despite pressure from Congress", "despite Biden's
+        request", "under pressure from X")."""
+        heads = [verb] + ([verb.head] if verb.dep_ == "xcomp" else [])
+        own = {a.code for h in heads for s in [subject_of(h)] if s is not None for a in actors.actors_for(s)}
+        for head in heads:
+            for cause in prep_objects(head, ("despite", "under", "against")):
+                if cause.lemma_.lower() not in self.despite_causes:
+                    continue
+                whose = [c for c in cause.children if c.dep_ == "poss" and c.lower_ not in GROUP_PRONOUNS | PERSON_PRONOUNS]
+                whose += prep_objects(cause, ("from", "by", "of"))
+                found = [a for w in whose for a in actors.actors_for(w) if a.code not in own or a.kind == "person"]
+                if found:
+                    return found
+        return []
+
+    def _addressee(self, verb: Token, actors: DocumentActors) -> list[Actor]:
+        """Whom a threat, demand or accusation made in a letter or a call is addressed to: "sent
+        a letter to the head of the WHO threatening to cut funding"."""
+        head = verb.head
+        if verb.dep_ != "advcl" or verb.tag_ != "VBG" or head.pos_ not in ("VERB", "AUX") or not (
+                any(c.dep_ == "dobj" for c in head.children) or self.lexicon.is_report(head)):
+            return []
+        own = {a.code for s in [subject_of(head)] if s is not None for a in actors.actors_for(s)}
+        for obj in prep_objects(head, ("to",)):
+            # "the head of the WHO": the body its head speaks for
+            found = actors.actors_for(obj) or [a for o in prep_objects(obj, ("of",)) for a in actors.actors_for(o)]
+            found = [a for a in found if a.code not in own or a.kind == "person"]
+            if found:
+                return found
+        return []
+
+    def _workplace(self, frame: Frame, heads: list[Token], actors: DocumentActors) -> list[Actor]:
+        """The business a labour strike stops: "went on strike at the Grasberg mine", "stopped
+        work in a strike at the Escondida mine", "a strike on Freeport-McMoRan Inc"."""
+        nodes = heads + [o for h in heads for o in prep_objects(h, ("in",)) if self.lexicon.match(o) is not None]
+        own = {a.code for a in frame.sources}
+        for node in nodes:
+            for obj in prep_objects(node, ("at", "on", "against")):
+                if obj.ent_type_ in ("DATE", "TIME") or obj.i in frame.match.tokens:
+                    continue
+                found = [a for a in actors.actors_for(obj) if a.code not in own]
+                if found:
+                    return found
+                if obj.lemma_.lower() in self.workplaces or obj.ent_type_ == "ORG" and obj.pos_ == "PROPN":
+                    start, end = argument_bounds(obj)
+                    span = obj.doc[start:end]
+                    return [actors.coder.sector_only(span.text, "BUS").with_text(span.text, span.start_char, span.end_char)]
+        return []
+
+    def _parties(self, dispute: Token, actors: DocumentActors) -> list[Actor]:
+        """The parties of a dispute named by a noun: its "between" phrase ("the rift between
+        Qatar and other Gulf states"), else the states of its modifiers ("the Arab-Israeli
+        dispute", "the Sudanese conflict")."""
+        if dispute.lemma_.lower() not in self.disputes and dispute.lower_ not in self.disputes:
+            return []
+        between = prep_objects(dispute, ("between",))
+        if between:
+            return actors.actors_for(between[0])
+        states: dict[str, Actor] = {}
+        for mod in (c for c in dispute.children if c.dep_ in ("amod", "compound", "nmod")):
+            words = (mod, *mod.conjuncts, *(c for c in mod.children if c.dep_ in ("amod", "compound")))
+            for a in (a for t in words for a in actors.actors_for(t) if a.kind == "state"):
+                states.setdefault(a.code, a)
+        return list(states.values())
 
     def _owner_of_object(self, verb: Token, trigger_words: set[int], actors: DocumentActors,
                          author_of_force: bool = True) -> list[Actor]:
@@ -373,6 +520,12 @@ class EventExtractor:
                     found = actors.actors_for(child)
                     if found:
                         return found
+                # "violated a UN-brokered ceasefire", "rejected the Saudi-backed plan": its maker
+                for made in (c for c in obj.children if c.dep_ == "amod" and c.tag_ == "VBN"):
+                    found = [a for m in made.children if m.dep_ in ("npadvmod", "compound", "nmod")
+                             and m.i not in trigger_words for a in actors.actors_for(m)]
+                    if found:
+                        return found
             # "rejected the Iraqi and Turkish demands": the states whose demands they are
             states: dict[str, Actor] = {}
             adjectives = [] if actors.actors_for(obj) else [c for c in obj.children if c.dep_ == "amod"]
@@ -388,14 +541,32 @@ class EventExtractor:
                 found = _maker_of(obj, actors)  # "opposed the deal Turkey struck with the GNA"
                 if found:
                     return found
+                # "rejected the announcement that X had won": whom what it says is about
+                for clause in (c for c in obj.children if c.dep_ in ("acl", "ccomp") and any(
+                        m.dep_ == "mark" and m.lower_ == "that" for m in c.children)):
+                    subject = subject_of(clause)
+                    if subject is None or subject.pos_ == "PRON" or any(  # not "that her government refused"
+                            c.dep_ == "poss" and c.lower_ in GROUP_PRONOUNS | PERSON_PRONOUNS for c in subject.children):
+                        continue
+                    found = actors.actors_for(subject)
+                    if found:
+                        return found
+                # "opposed resolutions in the United Nations": the body it is made in
+                found = [a for o in prep_objects(obj, ("in",)) for a in actors.actors_for(o)]
+                if found and all(a.kind != "state" for a in found):  # a body, not a place ("aid in Syria")
+                    return found
             made = [v for v in obj.children if v.dep_ == "acl" and v.tag_ == "VBN"]  # "threats made by X"
             under = [] if force else [p for v in made for p in prep_objects(v, ("on", "against"))]
-            for pobj in [*prep_objects(obj, preps), *(a for a in map(agent_of, made) if a is not None), *under]:
+            # "will return weapons they seized from the army": whom they were taken from
+            taken = [] if force else [p for v in obj.children if v.dep_ in ("relcl", "acl")
+                                      for p in prep_objects(v, ("from",))]
+            for pobj in [*prep_objects(obj, preps), *(a for a in map(agent_of, made) if a is not None), *under, *taken]:
                 # ("lift the ban imposed on SIMI": those under it)
                 if pobj.i not in trigger_words:
                     # "the ban on imports of British beef": whose goods, one phrase further;
                     # "the ban on US poultry": the state the goods are named after
-                    found = actors.actors_for(pobj) or [a for inner in prep_objects(pobj, ("of", "from"))
+                    # "restrictions on exports to Iran": where the goods go
+                    found = actors.actors_for(pobj) or [a for inner in prep_objects(pobj, ("of", "from", "to"))
                                                         for a in actors.actors_for(inner)] or [
                         a for c in pobj.children if c.dep_ in ("compound", "amod") and c.i not in trigger_words
                         for a in actors.actors_for(c) if a.kind == "state"]
@@ -413,7 +584,7 @@ class EventExtractor:
                 found = actors.actors_for(child)
                 if found:
                     return found
-        return _maker_of(thing, actors)
+        return _maker_of(thing, actors) or _authors(thing, actors)
 
     def _directed_object(self, frame: Frame, trigger_words: set[int], actors: DocumentActors) -> list[Actor]:
         """The target an event type takes by its usual preposition when the entry's own slots
@@ -441,6 +612,33 @@ class EventExtractor:
                     return found
                 if frame.target_place is None and frame.type not in MOVER_TYPES:
                     frame.target_place = pobj
+        return []
+
+    def _usual_prep_target(self, frame: Frame, heads: tuple[Token, ...], sources: list[Actor],
+                           actors: DocumentActors) -> list[Actor]:
+        """The actor in one of the type's usual target prepositions (``type_targets``) on one
+        of ``heads``, also when the parser read the phrase as a gerund ("against visiting
+        X"). Never the event's own source."""
+        preps = self.lexicon.type_targets.get(frame.type, ())
+        own = {a.code for a in sources}
+        for head in heads:
+            for prep in (c for c in head.children if c.dep_ in ("prep", "dative") and c.lower_ in preps):
+                objs = [c for c in prep.children if c.dep_ == "pobj"]
+                objs += [o for g in prep.children if g.dep_ == "pcomp" and g.tag_ == "VBG"
+                         for o in g.children if o.dep_ == "dobj"]
+                for obj in objs:
+                    if obj.i in frame.match.tokens:
+                        continue
+                    found = [a for a in actors.actors_for(obj) if a.code not in own or a.kind == "person"]
+                    if found:
+                        return found
+        # "imposed sanctions in relation to Iraq", "with regard to Iran"
+        for head in heads:
+            for rel in (o for o in prep_objects(head, ("in", "with")) if o.lemma_.lower() in self.relation_nouns):
+                for obj in prep_objects(rel, ("to",)):
+                    found = [a for a in actors.actors_for(obj) if a.code not in own or a.kind == "person"]
+                    if found:
+                        return found
         return []
 
     def _noun_frame(self, frame: Frame, matches: dict[int, TriggerMatch], actors: DocumentActors) -> bool:
@@ -549,11 +747,21 @@ class EventExtractor:
                 if not objs and slot == "dobj" and light is not None:
                     objs = [c for c in light.children if c.dep_ == "dative"]
                 if objs:
-                    found = actors.actors_for(objs[0]) or self._owner_of_thing(objs[0], actors)
+                    # "a hunger strike against abuses by the police": who the thing is by
+                    found = actors.actors_for(objs[0]) or self._owner_of_thing(objs[0], actors) or (
+                        _authors(objs[0], actors) if objs[0].dep_ == "pobj" and objs[0].head.lower_ == "against" else [])
+                    if found and objs[0].dep_ == "pobj" and objs[0].head.lower_ == "in" and all(
+                            a.code in {s.code for s in sources} and a.kind != "person" for a in found):
+                        found = []  # "the Thai government extended the curfew in Bangkok": the place, not the seat
                     if found:
                         targets = found
                         break
                     frame.target_place = frame.target_place or objs[0]
+        if not targets and light is not None:
+            # the type's usual preposition on the light verb or the noun, when the entry's own
+            # slots found no one: "opened fraud investigations on Tuesday against 12 managers",
+            # "filed a lawsuit in a Paris court against visiting X"
+            targets = self._usual_prep_target(frame, (noun, light), sources, actors)
         if not targets and trig.type == "ASSAULT":
             for rel in (c for c in noun.children if c.dep_ == "relcl" and attributes.is_killing(c)):
                 victims = [c for c in rel.children if c.dep_ == "dobj"]  # "the bombings that killed 300 people"
@@ -670,6 +878,14 @@ def _maker_of(thing: Token, actors: DocumentActors) -> list[Actor]:
             if found:
                 return found
     return []
+
+
+def _authors(thing: Token, actors: DocumentActors) -> list[Actor]:
+    """Who a thing is by: "human rights violations by the police", "new laws imposed by the
+    government"."""
+    authors = prep_objects(thing, ("by",)) + [a for v in thing.children if v.dep_ == "acl" and v.tag_ == "VBN"
+                                              for a in [agent_of(v)] if a is not None]
+    return [a for o in authors for a in actors.actors_for(o)]
 
 
 def _object_heads(verb: Token, trigger_words: set[int]) -> list[Token]:

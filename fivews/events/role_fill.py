@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span, Token
 
 from fivews.actors.phrases import DocumentActors, argument_bounds
+from fivews.data_files import load_yaml
 from fivews.events.patterns import TriggerLexicon
 from fivews.models import Actor
 from fivews.places.assign import PlaceIndex
@@ -79,12 +80,23 @@ def population_target(frame: Frame, places: PlaceIndex, actors: DocumentActors) 
     people who live there: "imposed a curfew in parts of Kashmir" targets India's civilians."""
     if frame.type != "COERCE" or frame.match.trigger.mode not in RESTRICTION_MODES:
         return []
-    top = places.toponym_of(frame.target_place)
-    if top is None or not top.place.country:
-        return []
     start, end = argument_bounds(frame.target_place)
     span = frame.target_place.doc[start:end]
+    top = places.toponym_of(frame.target_place)
+    if top is None and frame.target_place.lemma_.lower() in _settlements():
+        # "declared a state of siege in the town": its people, of the country the story is in
+        return [actors.coder.sector_only(span.text, "CVL").with_text(span.text, span.start_char, span.end_char)]
+    if top is None or not top.place.country:
+        return []
     return [actors.coder.state(span.text, top.place.country, "CVL").with_text(span.text, span.start_char, span.end_char)]
+
+
+def _settlements() -> frozenset[str]:
+    return _cue("settlements")
+
+
+def _cue(name: str) -> frozenset[str]:
+    return frozenset(str(w).lower() for w in load_yaml("events/modality.yaml").get(name) or ())
 
 
 def unknown_person(tok: Token, places: PlaceIndex, actors: DocumentActors) -> list[Actor]:
@@ -99,7 +111,24 @@ def unknown_person(tok: Token, places: PlaceIndex, actors: DocumentActors) -> li
 def country_target(frame: Frame, places: PlaceIndex, actors: DocumentActors) -> list[Actor]:
     """A place in the target slot stands for its country ("shelled Kharkiv" targets Ukraine),
     unless the actor acts in its own country ("Ukrainian troops retook Balakliia")."""
-    return place_target(frame, places.toponym_of(frame.target_place), actors)
+    top = places.toponym_of(frame.target_place)
+    if top is None:  # "a blockade on Qatari air and sea ports": the state the places are named after
+        return _state_named_place(frame, actors)
+    return place_target(frame, top, actors)
+
+
+def _state_named_place(frame: Frame, actors: DocumentActors) -> list[Actor]:
+    noun = frame.target_place
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in _settlements() | _cue("state_places"):
+        return []
+    named = [(c, a) for c in noun.children if c.dep_ == "amod" for a in actors.actors_for(c) if a.kind == "state"]
+    states = [a for _, a in named]
+    if len(states) != 1 or states[0].country in {a.country for a in frame.sources}:
+        return []
+    start, end = argument_bounds(noun)
+    start = min(start, named[0][0].i)  # with the adjective that names the state
+    span = noun.doc[start:end]
+    return [actors.coder.state(span.text, states[0].country).with_text(span.text, span.start_char, span.end_char)]
 
 
 def place_target(frame: Frame, top, actors: DocumentActors) -> list[Actor]:
