@@ -298,3 +298,10 @@ def test_a_full_name_the_tagger_missed_is_an_unknown_actor(pipeline):
     events = pipeline.extract(Article("a", "The rebels said that they will release Anselmo Quintero Valdivia."))
     release = next(e for e in events if e.trigger.startswith("release"))
     assert [(a.code, a.text) for a in release.targets] == [("UNK", "Anselmo Quintero Valdivia")]
+
+
+def test_a_quantity_pronoun_keeps_its_of_phrase(pipeline):
+    from fivews.models import Article
+
+    events = pipeline.extract(Article("a", "Mali has expelled some of the U.N. peacekeepers."))
+    assert [a.text for e in events for a in e.targets] == ["some of the U.N. peacekeepers"]

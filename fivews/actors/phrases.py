@@ -159,7 +159,8 @@ class DocumentActors:
         return members
 
     def _evidence_span(self, head: Token) -> Span:
-        if head.pos_ == "PRON":
+        if head.pos_ == "PRON" and not any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
+            # (a quantity pronoun keeps its "of" phrase: "some of the U.N. peacekeepers")
             mention = self.memory.antecedent_mention(head)
             if mention is not None and head.sent.start <= mention < head.i:
                 head = self.doc[mention]
