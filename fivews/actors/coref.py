@@ -142,8 +142,11 @@ def _clause_subject(pronoun: Token) -> Token | None:
     verb = pronoun.head.head if pronoun.dep_ == "pobj" else pronoun.head
     if verb.pos_ not in ("VERB", "AUX"):
         return None
-    while not any(c.dep_ == "nsubj" for c in verb.children) and verb.dep_ == "conj" and verb.head != verb:
-        verb = verb.head  # "shelled the town and then stormed it": the subject both verbs share
+    while not any(c.dep_ == "nsubj" for c in verb.children) and verb.dep_ in ("conj", "xcomp", "advcl") \
+            and verb.head != verb:
+        # "shelled the town and then stormed it", "held 2000 people to use them as shields":
+        # the subject the verbs share
+        verb = verb.head
     return next((c for c in verb.children if c.dep_ == "nsubj"), None)
 
 
