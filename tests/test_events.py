@@ -788,3 +788,9 @@ def test_mediation_to_help_two_sides_aims_at_both(pipeline):
 def test_a_violated_truce_aims_at_its_broker(pipeline):
     event = _find(_extract(pipeline, "Houthi rebels violated a Saudi-brokered truce dozens of times."), "ASSAULT")
     assert [a.code for a in event.targets] == ["SAU"]
+
+
+def test_a_thing_named_after_a_state_points_at_the_state(pipeline):
+    event = _find(_extract(pipeline, "Russian hackers launched cyber attacks on a number of Estonian bank websites."),
+                  "COERCE")
+    assert [a.country for a in event.targets] == ["EST"]

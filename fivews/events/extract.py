@@ -37,6 +37,7 @@ BENEFIT_VERBS = {"help", "assist", "support", "aid", "benefit", "feed", "protect
 PEOPLE_SECTORS = {"REF", "CVL"}  # people an act of aid takes in: refugees, migrants, civilians
 NO_SOURCE_OK = {"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "RETREAT"}
 QUANTIFIER_DETS = {"any", "no", "every", "each"}
+QUANTITY_WORDS = {"number", "dozen", "dozens", "hundreds", "thousands", "series", "string", "wave", "range", "host"}
 ADDRESSED_TYPES = {"THREATEN", "REQUEST", "ACCUSE"}  # made in a letter or a call to someone
 MEDIATION_CODES = {"045", "165"}  # mediation, begun or halted, aims at the parties of the dispute
 
@@ -749,7 +750,8 @@ class EventExtractor:
                 if objs:
                     # "a hunger strike against abuses by the police": who the thing is by
                     found = actors.actors_for(objs[0]) or self._owner_of_thing(objs[0], actors) or (
-                        _authors(objs[0], actors) if objs[0].dep_ == "pobj" and objs[0].head.lower_ == "against" else [])
+                        _authors(objs[0], actors) if objs[0].dep_ == "pobj" and objs[0].head.lower_ == "against" else []
+                    ) or _state_of_thing(objs[0], actors)
                     if found and objs[0].dep_ == "pobj" and objs[0].head.lower_ == "in" and all(
                             a.code in {s.code for s in sources} and a.kind != "person" for a in found):
                         found = []  # "the Thai government extended the curfew in Bangkok": the place, not the seat
@@ -867,6 +869,17 @@ class EventExtractor:
                     frame.absorbed = True
 
 NAME_KINDS = {"org", "person", "country", "seat"}
+
+
+def _state_of_thing(thing: Token, actors: DocumentActors) -> list[Actor]:
+    """The state a thing is named after, when the thing is no actor: "cyber attacks on a
+    number of Armenian state and media websites" aim at Armenia."""
+    if thing.lemma_.lower() in QUANTITY_WORDS:
+        inner = [g for c in thing.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                 if g.dep_ == "pobj"]
+        thing = inner[0] if inner else thing
+    return [a for c in thing.children if c.dep_ in ("amod", "compound") and c.i < thing.i
+            for a in actors.actors_for(c) if a.kind == "state"][:1]
 
 
 def _maker_of(thing: Token, actors: DocumentActors) -> list[Actor]:
