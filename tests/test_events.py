@@ -794,3 +794,11 @@ def test_a_thing_named_after_a_state_points_at_the_state(pipeline):
     event = _find(_extract(pipeline, "Russian hackers launched cyber attacks on a number of Estonian bank websites."),
                   "COERCE")
     assert [a.country for a in event.targets] == ["EST"]
+
+
+def test_a_ceasefire_with_no_one_named_is_about_the_state_at_war(pipeline):
+    event = _find(_extract(pipeline, "The Saudi-led coalition fighting Houthi rebels in Yemen declared a ceasefire."),
+                  "CONCEDE")
+    assert [a.code for a in event.targets] == ["YEM"]
+    events = _extract(pipeline, "Armenia and Azerbaijan agreed to a ceasefire over the enclave of Nagorno Karabakh.")
+    assert not [a for e in events for a in e.targets if a.text == "Nagorno Karabakh"]
