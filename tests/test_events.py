@@ -802,3 +802,11 @@ def test_a_ceasefire_with_no_one_named_is_about_the_state_at_war(pipeline):
     assert [a.code for a in event.targets] == ["YEM"]
     events = _extract(pipeline, "Armenia and Azerbaijan agreed to a ceasefire over the enclave of Nagorno Karabakh.")
     assert not [a for e in events for a in e.targets if a.text == "Nagorno Karabakh"]
+
+
+def test_lifting_restrictions_in_a_place_aims_at_its_people(pipeline):
+    event = _find(_extract(pipeline, "Egypt decided to ease curfew hours imposed in some parts of North Sinai."),
+                  "CONCEDE")
+    assert [a.code for a in event.targets] == ["EGYCVL"]
+    event = _find(_extract(pipeline, "Bahrain lifted the travel restrictions between it and Qatar."), "CONCEDE")
+    assert [a.code for a in event.targets] == ["QAT"]

@@ -15,8 +15,8 @@ from fivews.events.dating import in_other_clause, moves_narrative, resolve_date,
 from fivews.events.extract import NO_SOURCE_OK, EventExtractor, Frame
 from fivews.events.ontology import PENTA_BY_TYPE, acled_category, cameo, default_cameo
 from fivews.events.patterns import TriggerLexicon
-from fivews.events.role_fill import (MOVER_TYPES, country_target, learned_role, office_target, place_target,
-                                     population_target, unknown_person)
+from fivews.events.role_fill import (MOVER_TYPES, country_target, learned_role, lifted_restriction_target,
+                                     office_target, place_target, population_target, unknown_person)
 from fivews.events.syntax import subject_of
 from fivews.models import Actor, Event, Place, content_id
 from fivews.places.assign import PlaceIndex, sentence_place, subject_place, tied_place
@@ -127,6 +127,8 @@ def build_events(
                                                  alone=len(frames) == 1 and bool(frame.sources))
             if not frame.targets and ttype == "RETREAT":
                 frame.targets = office_target(frame, places, actors)
+            if not frame.targets and ttype in ("CONCEDE", "RETREAT"):
+                frame.targets = lifted_restriction_target(frame, places, actors)
             if not frame.targets and ttype in REACTION_TYPES:
                 frame.targets = _author_of_earlier(frame, extractor.lexicon, events)
             if not frame.targets and ttype == "ASSAULT":

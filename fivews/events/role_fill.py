@@ -185,3 +185,41 @@ def _in_object(frame: Frame, tok: Token) -> bool:
         return False
     return node.dep_ == "dobj" or node.i in frame.match.tokens or (
         node.dep_ == "prep" and node.lower_ in ("in", "across", "throughout") and tok.head.i == node.i)
+
+
+RESTRICTION_NOUNS = {"curfew", "emergency", "restriction", "lockdown", "blockade", "siege", "law", "ban", "curb"}
+
+
+def lifted_restriction_target(frame: Frame, places: PlaceIndex, actors: DocumentActors) -> list[Actor]:
+    """Lifting or easing a curfew, a state of emergency or restrictions in a place is aimed at
+    the people there ("lifted the state of emergency in four of the country's states"), or at
+    the other side of restrictions "between it and Israel"."""
+    if frame.type not in ("CONCEDE", "RETREAT") or frame.targets:
+        return []
+    heads = [frame.token, *(c for c in frame.token.children if c.dep_ == "xcomp")]
+    for obj in (c for h in heads for c in h.children if c.dep_ == "dobj"):
+        restriction = [t for t in obj.subtree if t.lemma_.lower() in RESTRICTION_NOUNS and t.i >= obj.i - 2]
+        if not restriction:
+            continue
+        own = {a.country for a in frame.sources}
+        for tok in obj.subtree:
+            if tok.dep_ != "pobj":
+                continue
+            prep = tok.head.lower_
+            if prep == "between":
+                found = [a for t in (tok, *tok.conjuncts) for a in actors.actors_for(t) if a.country not in own]
+                if found:
+                    return found
+            if prep in ("in", "on", "across"):
+                top = places.toponym_of(tok)
+                if top is None:
+                    found = [a for a in actors.actors_for(tok) if a.kind == "state"]
+                    country = found[0].country if found else None
+                else:
+                    country = top.place.country
+                if country:
+                    start, end = argument_bounds(tok)
+                    span = tok.doc[start:end]
+                    return [actors.coder.state(span.text, country, "CVL").with_text(
+                        span.text, span.start_char, span.end_char)]
+    return []
