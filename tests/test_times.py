@@ -168,3 +168,13 @@ def test_a_background_date_in_a_relative_clause_does_not_move_the_story(pipeline
     events = pipeline.extract(Article("t", text, published=date(2023, 6, 14)))
     condemnation = next(e for e in events if e.type == "ACCUSE")
     assert condemnation.date != "2019"
+
+
+def test_a_state_lasting_since_a_year_dates_neither_the_story_nor_the_next_clause(pipeline):
+    from fivews.models import Article
+
+    text = ("Sudan has been divided since 2019 into rival camps, and the RSF's offensive against Khartoum upended "
+            "the talks.\n\nIn Cairo, the foreign ministers of Egypt and Chad stressed their opposition to the RSF's "
+            "attacks.")
+    events = pipeline.extract(Article("t", text, published=date(2023, 6, 14)))
+    assert all(e.date != "2019" for e in events)

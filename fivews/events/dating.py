@@ -63,8 +63,8 @@ def resolve_date(frame: Frame, sent: Span, times: list[TimeMention], other_ancho
         if where is not None and where.i in by_anchor:
             return by_anchor[where.i]  # "protests began on Saturday in Saqqez, where police used tear gas"
         for _ in range(4):
-            if not _same_time(node) or node.head == node:
-                break
+            if not _same_time(node) or node.head == node or node.dep_ == "conj" and _own_subject(node):
+                break  # (not into the clause before "and Haftar's offensive upended ...")
             node = node.head
             if node.i in by_anchor:
                 return by_anchor[node.i]
@@ -153,7 +153,10 @@ def sentence_date(sent: Span, times: list[TimeMention]) -> TimeMention | None:
     """The date of a sentence's main clause ("Crowds gathered on Monday", "Saturday's
     bombings came ..."), not of a clause below it ("a plan it accepted in April 2021")."""
     doc = sent.doc
-    for mention in (t for t in times if sent.start <= t.start < sent.end and t.ref.date):
+    # (a span that runs to now, "divided since 2014", tells how long a state has lasted,
+    # not when the story is)
+    for mention in (t for t in times if sent.start <= t.start < sent.end and t.ref.date
+                    and not (t.ref.date_end and (t.ref.text or "").lower().startswith("since"))):
         node = doc[mention.anchor]
         if node.pos_ not in ("VERB", "AUX") and node.dep_ in ("nsubj", "nsubjpass", "dobj"):
             node = node.head
@@ -176,6 +179,8 @@ def _above_own_clause(tok: Token) -> list[Token]:
     while node.head != node:
         if node.dep_ == "relcl" and _where_clause(node) is None:
             break
+        if node.dep_ == "conj" and node.pos_ in ("VERB", "AUX") and _own_subject(node):
+            break  # "Libya has been divided since 2014, and Haftar's offensive upended ...": not its date
         node = node.head
         out.append(node)
     return out
