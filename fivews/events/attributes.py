@@ -35,6 +35,12 @@ class ModalityCues:
     reported_future: frozenset[str] = frozenset()
 
 
+@lru_cache(maxsize=None)
+def cue_words(name: str) -> frozenset[str]:
+    """A word list of ``events/modality.yaml`` by its key, lower-cased; read once."""
+    return frozenset(str(w).lower() for w in load_yaml("events/modality.yaml").get(name) or ())
+
+
 @lru_cache(maxsize=1)
 def cues() -> ModalityCues:
     data = load_yaml("events/modality.yaml")

@@ -74,24 +74,20 @@ class Frame:
         return out
 
 
-def _cue(name: str) -> frozenset[str]:
-    return frozenset(str(w).lower() for w in load_yaml("events/modality.yaml").get(name) or ())
-
-
 class EventExtractor:
     def __init__(self, lexicon: TriggerLexicon, roles: RoleModel | None = None):
         self.lexicon = lexicon
         self.roles = roles  # learned role spans for events the parse leaves without roles
-        self.perception = _cue("perception_verbs")
-        self.recipient = _cue("recipient_verbs")
-        self.eventive = _cue("eventive_verbs")
-        self.natural_forces = _cue("natural_forces")
-        self.courtesies = _cue("courtesies")
-        self.protest_causes = _cue("protest_causes")
-        self.despite_causes = _cue("despite_causes")
-        self.disputes = _cue("disputes")
-        self.workplaces = _cue("workplaces")
-        self.relation_nouns = _cue("relation_nouns")
+        self.perception = attributes.cue_words("perception_verbs")
+        self.recipient = attributes.cue_words("recipient_verbs")
+        self.eventive = attributes.cue_words("eventive_verbs")
+        self.natural_forces = attributes.cue_words("natural_forces")
+        self.courtesies = attributes.cue_words("courtesies")
+        self.protest_causes = attributes.cue_words("protest_causes")
+        self.despite_causes = attributes.cue_words("despite_causes")
+        self.disputes = attributes.cue_words("disputes")
+        self.workplaces = attributes.cue_words("workplaces")
+        self.relation_nouns = attributes.cue_words("relation_nouns")
         self.obligations = {str(k).lower(): str(v) for k, v in
                             (load_yaml("events/modality.yaml").get("obligation_modals") or {}).items()}
 
@@ -515,8 +511,10 @@ class EventExtractor:
                     found = actors.actors_for(child)
                     if found:
                         return found
+            act = self.lexicon.match(obj)
+            owned = act is not None or obj.lemma_.lower() in self.lexicon.owned_things
             # "welcomed the OPCW visit", "rejected the Kirkuk council decision": who made it
-            if self.lexicon.match(obj) is not None or obj.lemma_.lower() in self.lexicon.owned_things:
+            if owned:
                 for child in (c for c in obj.children if c.dep_ == "compound" and c.i not in trigger_words):
                     found = actors.actors_for(child)
                     if found:
@@ -535,10 +533,9 @@ class EventExtractor:
                     states.setdefault(a.code, a)
             if states:
                 return list(states.values())
-            act = self.lexicon.match(obj)
             force = author_of_force and act is not None and act.trigger.type in FORCE_TYPES
             preps = AUTHOR_PREPS if force else OWNER_PREPS
-            if act is not None or obj.lemma_.lower() in self.lexicon.owned_things:
+            if owned:
                 found = _maker_of(obj, actors)  # "opposed the deal Turkey struck with the GNA"
                 if found:
                     return found

@@ -16,7 +16,7 @@ from fivews.events.extract import NO_SOURCE_OK, EventExtractor, Frame
 from fivews.events.ontology import PENTA_BY_TYPE, acled_category, cameo, default_cameo
 from fivews.events.patterns import TriggerLexicon
 from fivews.events.role_fill import (MOVER_TYPES, country_target, learned_role, lifted_restriction_target,
-                                     office_target, place_target, population_target, unknown_person)
+                                     office_target, place_target, population_target, unknown_person, war_target)
 from fivews.events.syntax import subject_of
 from fivews.models import Actor, Event, Place, content_id
 from fivews.places.assign import PlaceIndex, sentence_place, subject_place, tied_place
@@ -31,6 +31,8 @@ EXERCISE_HEADS = {"exercise", "drill", "game", "wargame", "manoeuvre", "maneuver
 NAMING_VERBS = {"call", "describe", "label", "dub", "term", "brand", "claim", "portray"}  # what others call them
 QUOTES = {'"', "'", "“", "‘", "«"}
 PEACEKEEPING_WORDS = {"peacekeeping", "peacekeeper", "peacekeepers", "peace-keeping", "peace-keepers", "blue helmets"}
+
+
 def confidence(frame: Frame, has_place: bool, has_date: bool) -> float:
     score = 0.3
     if frame.sources:
@@ -165,8 +167,8 @@ def build_events(
                 location = focus
             if not frame.targets and ttype in PLACE_TARGET_TYPES and top is not None:
                 frame.targets = place_target(frame, top, actors)
-            if not frame.targets and ttype in ("CONCEDE", "AGREE") and _ceasefire(frame):
-                frame.targets = _war_state(sent, frame, places, actors)  # "the coalition fighting in Yemen declared a ceasefire"
+            if not frame.targets:  # "the coalition fighting in Yemen declared a ceasefire"
+                frame.targets = war_target(frame, places, actors)
             story_place = location  # where the story is: role-only actors are of its country
             if seat is not None and _at_home(seat, location, frame.targets, top is not None, meeting_towns):
                 # "Germany expelled two Iranian diplomats after a court in Tehran ...": in Berlin
@@ -224,32 +226,6 @@ def _names_actor(top, frame: Frame) -> bool:
     doc = frame.token.doc
     start, end = doc[top.start].idx, doc[top.end - 1].idx + len(doc[top.end - 1])
     return any(a.start is not None and a.start < end and start < a.end for a in (*frame.sources, *frame.targets))
-
-
-CEASEFIRE_WORDS = {"ceasefire", "cease-fire", "truce", "armistice"}
-
-
-def _ceasefire(frame: Frame) -> bool:
-    doc = frame.token.doc
-    return any(doc[i].lemma_.lower() in CEASEFIRE_WORDS for i in frame.match.tokens)
-
-
-def _war_state(sent: Span, frame: Frame, places: PlaceIndex, actors: DocumentActors) -> list[Actor]:
-    """The state a ceasefire with no one named is about: the one state the sentence names
-    outside the words of those who declare it ("the Saudi-led coalition fighting the
-    Houthis in Yemen declared a ceasefire", "an immediate ceasefire in all Libyan
-    territories"); none when it names several."""
-    if len({a.country for a in frame.sources if a.country}) > 1:
-        return []  # "Armenia and Azerbaijan agreed to a ceasefire": between them, not aimed at a place
-    own = [(a.start, a.end) for a in frame.sources if a.start is not None]
-    found = {top.place.country: top for top in places.toponyms
-             if sent.start <= top.start < sent.end and top.place.country
-             and not any(s <= top.start_char < e for s, e in own)}
-    if len(found) != 1:
-        return []
-    top = next(iter(found.values()))
-    span = sent.doc[top.start: top.end]
-    return [actors.coder.state(span.text, top.place.country).with_text(span.text, span.start_char, span.end_char)]
 
 
 def _meeting_of(frame: Frame, meetings: list[tuple[Place, set[str]]]) -> Place | None:

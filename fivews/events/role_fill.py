@@ -1,6 +1,7 @@
 """Roles the parse of the event's own words does not give: a place standing for its
-country ("shelled Kharkiv" targets Ukraine), the residents of a place under curfew, a
-person the knowledge base does not know, and the learned role spans (role_model.py)."""
+country ("shelled Kharkiv" targets Ukraine), the residents of a place under curfew or
+freed from one, the state of an office left, the state at war in a ceasefire, a person the
+knowledge base does not know, and the learned role spans (role_model.py)."""
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
@@ -8,7 +9,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span, Token
 
 from fivews.actors.phrases import DocumentActors, argument_bounds
-from fivews.data_files import load_yaml
+from fivews.events.attributes import cue_words
 from fivews.events.patterns import TriggerLexicon
 from fivews.models import Actor
 from fivews.places.assign import PlaceIndex
@@ -88,15 +89,11 @@ def population_target(frame: Frame, places: PlaceIndex, actors: DocumentActors) 
         return [actors.coder.sector_only(span.text, "CVL").with_text(span.text, span.start_char, span.end_char)]
     if top is None or not top.place.country:
         return []
-    return [actors.coder.state(span.text, top.place.country, "CVL").with_text(span.text, span.start_char, span.end_char)]
+    return [state_actor(span, top.place.country, actors, "CVL")]
 
 
 def _settlements() -> frozenset[str]:
-    return _cue("settlements")
-
-
-def _cue(name: str) -> frozenset[str]:
-    return frozenset(str(w).lower() for w in load_yaml("events/modality.yaml").get(name) or ())
+    return cue_words("settlements")
 
 
 def unknown_person(tok: Token, places: PlaceIndex, actors: DocumentActors) -> list[Actor]:
@@ -119,7 +116,7 @@ def country_target(frame: Frame, places: PlaceIndex, actors: DocumentActors) -> 
 
 def _state_named_place(frame: Frame, actors: DocumentActors) -> list[Actor]:
     noun = frame.target_place
-    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in _settlements() | _cue("state_places"):
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in _settlements() | cue_words("state_places"):
         return []
     named = [(c, a) for c in noun.children if c.dep_ == "amod" for a in actors.actors_for(c) if a.kind == "state"]
     states = [a for _, a in named]
@@ -128,7 +125,7 @@ def _state_named_place(frame: Frame, actors: DocumentActors) -> list[Actor]:
     start, end = argument_bounds(noun)
     start = min(start, named[0][0].i)  # with the adjective that names the state
     span = noun.doc[start:end]
-    return [actors.coder.state(span.text, states[0].country).with_text(span.text, span.start_char, span.end_char)]
+    return [state_actor(span, states[0].country, actors)]
 
 
 def place_target(frame: Frame, top, actors: DocumentActors) -> list[Actor]:
@@ -149,7 +146,7 @@ def place_target(frame: Frame, top, actors: DocumentActors) -> list[Actor]:
         # the place the name is part of: "the Catumbela air base", "the Thai border"
         start, end = argument_bounds(last.head)
         span = doc[min(start, top.start): max(end, top.end)]
-    return [actors.coder.state(span.text, top.place.country).with_text(span.text, span.start_char, span.end_char)]
+    return [state_actor(span, top.place.country, actors)]
 
 
 def office_target(frame: Frame, places: PlaceIndex, actors: DocumentActors) -> list[Actor]:
@@ -170,7 +167,7 @@ def office_target(frame: Frame, places: PlaceIndex, actors: DocumentActors) -> l
             span = sent.doc[top.start: top.end]
             if same_state and top.place.country not in own or any(s <= span.start_char < e for s, e in taken):
                 continue
-            return [actors.coder.state(span.text, top.place.country).with_text(span.text, span.start_char, span.end_char)]
+            return [state_actor(span, top.place.country, actors)]
     return []
 
 
@@ -220,6 +217,35 @@ def lifted_restriction_target(frame: Frame, places: PlaceIndex, actors: Document
                 if country:
                     start, end = argument_bounds(tok)
                     span = tok.doc[start:end]
-                    return [actors.coder.state(span.text, country, "CVL").with_text(
-                        span.text, span.start_char, span.end_char)]
+                    return [state_actor(span, country, actors, "CVL")]
     return []
+
+
+def state_actor(span: Span, country: str, actors: DocumentActors, sector: str | None = None) -> Actor:
+    """The state (or its people, with a sector) that the words of ``span`` stand for."""
+    return actors.coder.state(span.text, country, sector).with_text(span.text, span.start_char, span.end_char)
+
+
+CEASEFIRE_WORDS = {"ceasefire", "cease-fire", "truce", "armistice"}
+
+
+def war_target(frame: Frame, places: PlaceIndex, actors: DocumentActors) -> list[Actor]:
+    """The state a ceasefire with no one named is about: the one state the sentence names
+    outside the words of those who declare it ("the Saudi-led coalition fighting the
+    Houthis in Yemen declared a ceasefire", "an immediate ceasefire in all Libyan
+    territories"); none when it names several."""
+    doc = frame.token.doc
+    if frame.type not in ("CONCEDE", "AGREE") or not any(
+            doc[i].lemma_.lower() in CEASEFIRE_WORDS for i in frame.match.tokens):
+        return []
+    if len({a.country for a in frame.sources if a.country}) > 1:
+        return []  # "Armenia and Azerbaijan agreed to a ceasefire": between them, not aimed at a place
+    sent = frame.token.sent
+    own = [(a.start, a.end) for a in frame.sources if a.start is not None]
+    found = {top.place.country: top for top in places.toponyms
+             if sent.start <= top.start < sent.end and top.place.country
+             and not any(s <= top.start_char < e for s, e in own)}
+    if len(found) != 1:
+        return []
+    top = next(iter(found.values()))
+    return [state_actor(doc[top.start: top.end], top.place.country, actors)]
