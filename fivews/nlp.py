@@ -180,7 +180,13 @@ def mark_paragraphs(doc: Doc) -> Doc:
         before = doc[tok.i - 1]
         if tok.is_space:
             continue
-        if before.is_space and "\n" in before.text or "\n" in before.whitespace_:
+        gap = ""
+        if before.is_space or "\n" in before.whitespace_:
+            start = tok.i - 1
+            while start > 0 and doc[start].is_space:
+                start -= 1
+            gap = doc.text[doc[start].idx + len(doc[start]): tok.idx]
+        if gap.count("\n") >= 2:  # a blank line; a single line break in wrapped text is no boundary
             tok.is_sent_start = True
         elif before.text not in SENTENCE_END and not before.is_space:
             tok.is_sent_start = False

@@ -140,3 +140,8 @@ def test_a_paragraph_break_ends_a_sentence(pipeline):
     assert [s.text.strip() for s in doc.sents][-1] == "Rebels attacked an army post on Monday."
     doc = pipeline.nlp("Police arrested 20 people in Dhaka on Monday. Officials said the protest was illegal.")
     assert len(list(doc.sents)) == 2
+
+
+def test_a_single_line_break_in_wrapped_text_ends_no_sentence(pipeline):
+    doc = pipeline.nlp("Rebels attacked an army\npost near Goma on Monday.")
+    assert len(list(doc.sents)) == 1
