@@ -809,3 +809,35 @@ def test_lifting_restrictions_in_a_place_aims_at_its_people(pipeline):
     assert [a.code for a in event.targets] == ["EGYCVL"]
     event = _find(_extract(pipeline, "Bahrain lifted the travel restrictions between it and Qatar."), "CONCEDE")
     assert [a.code for a in event.targets] == ["QAT"]
+
+
+def test_the_owner_of_a_rejected_offer_is_read_with_the_offer(pipeline):
+    event = _find(_extract(pipeline, "The rebels rejected a peace offer from the Colombian government on Sunday."),
+                  "REJECT")
+    assert [a.code for a in event.targets] == ["COLGOV"]
+    assert event.targets[0].text == "a peace offer from the Colombian government"
+    event = _find(_extract(pipeline, "The court refused the Kenyan government's request to extradite the banker."),
+                  "REJECT")
+    assert event.targets[0].text == "the Kenyan government's request"
+    # the author of a ban is who made it, not the ban
+    event = _find(_extract(pipeline, "North Korea violated a ban by the United Nations on missile tests."), "REJECT")
+    assert [a.text for a in event.targets] == ["the United Nations"]
+
+
+def test_a_participle_describing_a_thing_is_no_event(pipeline):
+    assert not _extract(pipeline, "Soldiers guarded the besieged town.")
+
+
+def test_a_curfew_in_a_part_of_a_city_restricts_the_people_of_its_state(pipeline):
+    event = _find(_extract(pipeline, "Police imposed a curfew in parts of the northern city of Kano after riots."),
+                  "COERCE")
+    assert [a.code for a in event.targets] == ["NGACVL"]
+    assert event.targets[0].text == "parts of the northern city of Kano"
+
+
+def test_property_returned_goes_back_to_a_state_named_late_in_the_sentence(pipeline):
+    # a return gives something up to someone: the learned role span may name the recipient,
+    # unlike a withdrawal, which moves the actor's own forces
+    event = _find(_extract(pipeline, "American customs officers returned 12 ancient skulls that date back to the "
+                                     "first century to Peru on Monday."), "RETREAT")
+    assert [a.code for a in event.targets] == ["PER"]

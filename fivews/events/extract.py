@@ -26,6 +26,10 @@ from fivews.models import Actor
 
 CONTENT_DEPS = {"dobj", "pobj", "prep", "xcomp", "ccomp", "compound", "amod", "conj", "acl", "pcomp", "nsubjpass", "attr", "appos", "dative", "oprd", "nmod", "poss"}
 CONTROL_OBJECT_TYPES = {"REQUEST", "THREATEN", "COERCE", "ACCUSE"}
+# reactions to a thing put forward, and the things that are put forward: requests, offers,
+# visits, aid, meetings, deals (and decisions, plans, proposals: owned_things)
+WHOLE_THING_TYPES = {"REJECT", "SUPPORT", "AGREE"}
+PROPOSED_TYPES = {"REQUEST", "AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID"}
 OWNER_PREPS = ("on", "against", "of", "from", "by", "to", "for", "with")
 AUTHOR_PREPS = ("by", "from")  # "attacks by the rebels"
 FORCE_TYPES = {"ASSAULT", "COERCE", "THREATEN", "MOBILIZE"}
@@ -103,6 +107,8 @@ class EventExtractor:
                 continue  # "the earthquake struck", "to fight the epidemic"
             if found is not None and _shared_opinion(tok, found):
                 continue  # "they agree with the NCAA that ...": a view shared, not a deal
+            if found is not None and found.trigger.pos == "verb" and tok.dep_ == "amod" and not found.trigger.words:
+                continue  # a participle describing a thing: "returned looted vases", "the detained leaders"
             if found is not None and found.trigger.pos == "verb" and self._courtesy(tok):
                 continue  # "offered his condolences", "sent a condolence message"
             if self.lexicon.is_report(tok) and tok.pos_ in ("VERB", "AUX") and (found is None or not found.trigger.words):
@@ -266,7 +272,10 @@ class EventExtractor:
                 if objs:
                     # an act named as the object is no one: "suspended military aid with Pakistan"
                     found = actors.actors_for(objs[0]) if self.lexicon.match(objs[0]) is None else []
-                    found = found or self._owner_of_thing(objs[0], actors)  # "objected to the deal Ankara signed"
+                    if not found:  # "objected to the deal Ankara signed"
+                        found = self._owner_of_thing(objs[0], actors)
+                        if trig.type in WHOLE_THING_TYPES:
+                            found = self._with_proposal(found, objs[0])
                     if found:
                         frame.targets = found
                         break
@@ -298,7 +307,8 @@ class EventExtractor:
             if not frame.targets and not trig.needs_target:
                 # lifting or easing a ban or a blockade aims at those under it, not its author
                 frame.targets = self._owner_of_object(verb, trigger_words, actors,
-                                                      author_of_force=trig.type not in ("CONCEDE", "RETREAT"))
+                                                      author_of_force=trig.type not in ("CONCEDE", "RETREAT"),
+                                                      whole_thing=trig.type in WHOLE_THING_TYPES)
             if not frame.targets and not trig.needs_target:
                 frame.targets = self._directed_object(frame, trigger_words, actors)
             if not frame.targets and trig.type in CONTENT_TARGET_TYPES:
@@ -499,18 +509,20 @@ class EventExtractor:
         return list(states.values())
 
     def _owner_of_object(self, verb: Token, trigger_words: set[int], actors: DocumentActors,
-                         author_of_force: bool = True) -> list[Actor]:
+                         author_of_force: bool = True, whole_thing: bool = False) -> list[Actor]:
         """The actor the object belongs to or bears on: "rejected Iraq's demands", "lifted the
         ban on Cypriot ships", "spurned offers by the Kabul government". Of an act of force
         only its author: in "condemned the attacks on military sites" the sites are the
         victims of the attacks, not the target of the condemnation."""
+        def _with_thing(found: list[Actor], thing: Token) -> list[Actor]:
+            return self._with_proposal(found, thing) if whole_thing else found
         heads = _object_heads(verb, trigger_words)
         for obj in (o for h in heads for c in h.children if c.dep_ == "dobj" for o in (c, *c.conjuncts)):
             for child in obj.children:
                 if child.dep_ == "poss" and child.lower_ not in GROUP_PRONOUNS | PERSON_PRONOUNS:
                     found = actors.actors_for(child)
                     if found:
-                        return found
+                        return _with_thing(found, obj)
             act = self.lexicon.match(obj)
             owned = act is not None or obj.lemma_.lower() in self.lexicon.owned_things
             # "welcomed the OPCW visit", "rejected the Kirkuk council decision": who made it
@@ -518,13 +530,13 @@ class EventExtractor:
                 for child in (c for c in obj.children if c.dep_ == "compound" and c.i not in trigger_words):
                     found = actors.actors_for(child)
                     if found:
-                        return found
+                        return _with_thing(found, obj)
                 # "violated a UN-brokered ceasefire", "rejected the Saudi-backed plan": its maker
                 for made in (c for c in obj.children if c.dep_ == "amod" and c.tag_ == "VBN"):
                     found = [a for m in made.children if m.dep_ in ("npadvmod", "compound", "nmod")
                              and m.i not in trigger_words for a in actors.actors_for(m)]
                     if found:
-                        return found
+                        return _with_thing(found, obj)
             # "rejected the Iraqi and Turkish demands": the states whose demands they are
             states: dict[str, Actor] = {}
             adjectives = [] if actors.actors_for(obj) else [c for c in obj.children if c.dep_ == "amod"]
@@ -532,13 +544,13 @@ class EventExtractor:
                 for a in (a for t in (adj, *adj.conjuncts) for a in actors.actors_for(t) if a.kind == "state"):
                     states.setdefault(a.code, a)
             if states:
-                return list(states.values())
+                return _with_thing(list(states.values()), obj)
             force = author_of_force and act is not None and act.trigger.type in FORCE_TYPES
             preps = AUTHOR_PREPS if force else OWNER_PREPS
             if owned:
                 found = _maker_of(obj, actors)  # "opposed the deal Turkey struck with the GNA"
                 if found:
-                    return found
+                    return _with_thing(found, obj)
                 # "rejected the announcement that X had won": whom what it says is about
                 for clause in (c for c in obj.children if c.dep_ in ("acl", "ccomp") and any(
                         m.dep_ == "mark" and m.lower_ == "that" for m in c.children)):
@@ -548,11 +560,11 @@ class EventExtractor:
                         continue
                     found = actors.actors_for(subject)
                     if found:
-                        return found
+                        return _with_thing(found, obj)
                 # "opposed resolutions in the United Nations": the body it is made in
                 found = [a for o in prep_objects(obj, ("in",)) for a in actors.actors_for(o)]
                 if found and all(a.kind != "state" for a in found):  # a body, not a place ("aid in Syria")
-                    return found
+                    return _with_thing(found, obj)
             made = [v for v in obj.children if v.dep_ == "acl" and v.tag_ == "VBN"]  # "threats made by X"
             under = [] if force else [p for v in made for p in prep_objects(v, ("on", "against"))]
             # "will return weapons they seized from the army": whom they were taken from
@@ -569,8 +581,21 @@ class EventExtractor:
                         a for c in pobj.children if c.dep_ in ("compound", "amod") and c.i not in trigger_words
                         for a in actors.actors_for(c) if a.kind == "state"]
                     if found:
-                        return found
+                        prep = pobj.head  # "a request from X", "the plan drawn up by X": its author
+                        by_author = prep.lower_ in AUTHOR_PREPS and prep.head.i == obj.i or prep.dep_ == "agent"
+                        return _with_thing(found, obj) if by_author else found
         return []
+
+    def _with_proposal(self, found: list[Actor], thing: Token) -> list[Actor]:
+        """Owners of a proposal, a request, an offer or a decision reacted to are read with
+        the words that name it ("rejected Theresa May's offer", "refused a request from The
+        New York Times"); not the authors of a ban or a threat ("violated a ban by the UN")."""
+        act = self.lexicon.match(thing)
+        if act is None and thing.lemma_.lower() not in self.lexicon.owned_things:
+            return found
+        if act is not None and act.trigger.type not in PROPOSED_TYPES:
+            return found
+        return _named_with_thing(found, thing)
 
     def _owner_of_thing(self, thing: Token, actors: DocumentActors) -> list[Actor]:
         """Whose decision, plan or act a noun names: "opposition to Turkey's decision",
@@ -877,6 +902,21 @@ def _state_of_thing(thing: Token, actors: DocumentActors) -> list[Actor]:
         thing = inner[0] if inner else thing
     return [a for c in thing.children if c.dep_ in ("amod", "compound") and c.i < thing.i
             for a in actors.actors_for(c) if a.kind == "state"][:1]
+
+
+def _named_with_thing(found: list[Actor], thing: Token) -> list[Actor]:
+    """The owners of a thing reacted to, read from the words that name the thing and them:
+    "rejected Theresa May's offer", "refused a request from The New York Times"."""
+    start = thing.doc[argument_bounds(thing)[0]].idx
+    end = thing.idx + len(thing)
+    out = []
+    for a in found:
+        if a.start is None or a.end is None or not start <= a.start < a.end <= thing.sent.end_char:
+            out.append(a)
+            continue
+        s, e = min(start, a.start), max(end, a.end)
+        out.append(a.with_text(thing.doc.text[s:e], s, e))
+    return out
 
 
 def _maker_of(thing: Token, actors: DocumentActors) -> list[Actor]:

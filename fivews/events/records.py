@@ -15,7 +15,7 @@ from fivews.events.dating import in_other_clause, moves_narrative, resolve_date,
 from fivews.events.extract import NO_SOURCE_OK, EventExtractor, Frame
 from fivews.events.ontology import PENTA_BY_TYPE, acled_category, cameo, default_cameo
 from fivews.events.patterns import TriggerLexicon
-from fivews.events.role_fill import (MOVER_TYPES, country_target, learned_role, lifted_restriction_target,
+from fivews.events.role_fill import (country_target, learned_role, lifted_restriction_target, moves_itself,
                                      office_target, place_target, population_target, unknown_person, war_target)
 from fivews.events.syntax import subject_of
 from fivews.models import Actor, Event, Place, content_id
@@ -106,7 +106,7 @@ def build_events(
         actor_tokens = {t.i for t in sent if t.dep_ in ("nsubj", "nsubjpass", "dobj", "poss")}
         for frame in frames:
             ttype = frame.type
-            if not frame.targets and frame.target_place is not None and ttype not in MOVER_TYPES | {"CONSULT"}:
+            if not frame.targets and frame.target_place is not None and not moves_itself(frame) and ttype != "CONSULT":
                 frame.targets = population_target(frame, places, actors) or country_target(
                     frame, places, actors) or unknown_person(frame.target_place, places, actors)
             elif not frame.targets and frame.target_place is not None and frame.match.trigger.mode == "release":
@@ -124,7 +124,7 @@ def build_events(
                 # where the parse found no one, the learned role spans may
                 if not frame.sources and ttype not in NO_LEARNED_SOURCE:
                     frame.sources = learned_role(frame, role_spans, "SOURCE", places, actors, extractor.lexicon)
-                if not frame.targets and ttype not in NO_LEARNED_TARGET:
+                if not frame.targets and ttype not in NO_LEARNED_TARGET and not moves_itself(frame):
                     frame.targets = learned_role(frame, role_spans, "TARGET", places, actors, extractor.lexicon,
                                                  alone=len(frames) == 1 and bool(frame.sources))
             if not frame.targets and ttype == "RETREAT":
@@ -219,7 +219,7 @@ PLACE_TARGET_TYPES = {"AGREE", "CONCEDE", "RETREAT", "MOBILIZE", "SANCTION", "RE
 RESTRICTIVE_TYPES = {"SANCTION", "COERCE"}  # "expelled two diplomats" (SANCTION) is "the expulsions" (COERCE)
 REACTION_TYPES = {"REJECT", "ACCUSE", "THREATEN", "SUPPORT", "AGREE"}
 NO_LEARNED_SOURCE = {"PROTEST"}  # unnamed protesters are civilians
-NO_LEARNED_TARGET = MOVER_TYPES | {"PROTEST"}  # moves and protests need no one to be aimed at
+NO_LEARNED_TARGET = {"PROTEST"}  # protests need no one to be aimed at, nor do moves (moves_itself)
 
 
 def _names_actor(top, frame: Frame) -> bool:
@@ -264,7 +264,7 @@ def _learnable(frame: Frame) -> bool:
     if frame.match.trigger.needs_target:
         return False
     return not frame.sources and frame.type not in NO_LEARNED_SOURCE or \
-        not frame.targets and frame.type not in NO_LEARNED_TARGET
+        not frame.targets and frame.type not in NO_LEARNED_TARGET and not moves_itself(frame)
 
 
 

@@ -18,6 +18,18 @@ if TYPE_CHECKING:
     from fivews.events.extract import Frame
 
 MOVER_TYPES = {"MOBILIZE", "RETREAT"}  # the forces moved are the actor
+# retreats that move or disarm the actor's own forces, or end its own fighting or office; the
+# others give something up to someone: captives freed, property returned, sanctions lifted
+OWN_RETREAT_MODES = {"withdraw", "disarm", "ceasefire", "resign"}
+
+
+def moves_itself(frame: Frame) -> bool:
+    """Whether the event moves, disarms or stands down its own actor ("troops withdrew",
+    "the rebels laid down their arms"), so that a place it names is where, not whom."""
+    trig = frame.match.trigger
+    return trig.type == "MOBILIZE" or trig.type == "RETREAT" and trig.mode in OWN_RETREAT_MODES
+
+
 # acts aimed at a state also when its own leaders do them: "Kiir declared a ceasefire in South
 # Sudan", "called for reform in Myanmar", and military promises ("the Taliban agreed to a
 # ceasefire in Afghanistan"); not "agreed to set up a centre in Mumbai"
@@ -59,7 +71,8 @@ def learned_role(frame: Frame, role_spans: list[Span], label: str, places: Place
         if not named:
             top = places.toponym_of(span.root)
             if top is not None and top.place.country and not (label == "TARGET" and (
-                    frame.type in MOVER_TYPES | {"CONSULT"} or top.place.country in {a.country for a in frame.sources})):
+                    moves_itself(frame) or frame.type == "CONSULT"
+                    or top.place.country in {a.country for a in frame.sources})):
                 named = [actors.coder.state(span.text, top.place.country)]
             else:
                 named = unknown_person(span.root, places, actors)

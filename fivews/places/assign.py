@@ -55,6 +55,8 @@ class PlaceIndex:
                 for pobj in (c for c in prep.children if c.dep_ == "pobj"):
                     if pobj.i in self.at and not self.at[pobj.i].demonym:
                         return self.at[pobj.i]
+                    if pobj.lemma_.lower() in PART_OF_PLACE:  # "parts of the western city of Ahmedabad"
+                        return self.toponym_of(pobj)
         return None
 
     def setting(self) -> Place | None:
