@@ -841,3 +841,11 @@ def test_property_returned_goes_back_to_a_state_named_late_in_the_sentence(pipel
     event = _find(_extract(pipeline, "American customs officers returned 12 ancient skulls that date back to the "
                                      "first century to Peru on Monday."), "RETREAT")
     assert [a.code for a in event.targets] == ["PER"]
+
+
+def test_a_promise_to_disarm_or_withdraw_in_a_place_is_made_to_its_state(pipeline):
+    event = _find(_extract(pipeline, "The rebels said they will lay down their arms in Colombia next month."), "AGREE")
+    assert [a.code for a in event.targets] == ["COL"]
+    # done, not promised, a withdrawal from the actor's own land aims at no one
+    event = _find(_extract(pipeline, "Colombian troops withdrew from Cali on Monday."), "RETREAT")
+    assert not event.targets

@@ -148,7 +148,8 @@ def place_target(frame: Frame, top, actors: DocumentActors) -> list[Actor]:
     if top is None or not top.place.country or top.demonym or frame.match.trigger.mode == "resign":
         return []  # a resignation leaves an office, not the place it is announced in (office_target)
     trig = frame.match.trigger
-    home = frame.type in HOME_TARGET_TYPES or frame.type == "AGREE" and "military" in trig.context
+    home = frame.type in HOME_TARGET_TYPES or frame.type == "AGREE" and "military" in trig.context or (
+        frame.modality == "intended" and frame.type == "RETREAT" and trig.mode in OWN_RETREAT_MODES)
     if top.place.country in {a.country for a in frame.sources} and not (
             home and (frame.type != "REQUEST" or _in_object(frame, frame.token.doc[top.start]))):
         return []  # "called for reform in Myanmar", not "after talks in Istanbul, called for"
