@@ -849,3 +849,11 @@ def test_a_promise_to_disarm_or_withdraw_in_a_place_is_made_to_its_state(pipelin
     # done, not promised, a withdrawal from the actor's own land aims at no one
     event = _find(_extract(pipeline, "Colombian troops withdrew from Cali on Monday."), "RETREAT")
     assert not event.targets
+
+
+def test_aid_sent_goes_where_the_object_phrase_says(pipeline):
+    # the parser hangs "to Lebanon" on the people sent; the aid still goes to Lebanon, whose
+    # name is better evidence than "the country" after it
+    event = _find(_extract(pipeline, "Britain has sent 100 patrol vehicles and a team of engineers to Lebanon to "
+                                     "help the country guard its borders."), "AID")
+    assert [(a.code, a.text) for a in event.targets] == [("LBN", "Lebanon")]

@@ -26,9 +26,10 @@ from fivews.models import Actor
 
 CONTENT_DEPS = {"dobj", "pobj", "prep", "xcomp", "ccomp", "compound", "amod", "conj", "acl", "pcomp", "nsubjpass", "attr", "appos", "dative", "oprd", "nmod", "poss"}
 CONTROL_OBJECT_TYPES = {"REQUEST", "THREATEN", "COERCE", "ACCUSE"}
-# reactions to a thing put forward, and the things that are put forward: requests, offers,
-# visits, aid, meetings, deals (and decisions, plans, proposals: owned_things)
-WHOLE_THING_TYPES = {"REJECT", "SUPPORT", "AGREE"}
+# reactions to a thing put forward (rejected, welcomed, accepted, or violated: "a UN-brokered
+# truce"), and the things that are put forward: requests, offers, visits, aid, meetings, deals
+# (and decisions, plans, proposals: owned_things)
+WHOLE_THING_TYPES = {"REJECT", "SUPPORT", "AGREE", "ASSAULT"}
 PROPOSED_TYPES = {"REQUEST", "AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID"}
 OWNER_PREPS = ("on", "against", "of", "from", "by", "to", "for", "with")
 AUTHOR_PREPS = ("by", "from")  # "attacks by the rebels"
@@ -309,7 +310,7 @@ class EventExtractor:
                 frame.targets = self._owner_of_object(verb, trigger_words, actors,
                                                       author_of_force=trig.type not in ("CONCEDE", "RETREAT"),
                                                       whole_thing=trig.type in WHOLE_THING_TYPES)
-            if not frame.targets and not trig.needs_target:
+            if not frame.targets:  # "sent a team of paratroopers to Lebanon"
                 frame.targets = self._directed_object(frame, trigger_words, actors)
             if not frame.targets and trig.type in CONTENT_TARGET_TYPES:
                 # "threatened to shell British forces": the target of the threatened act
