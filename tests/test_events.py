@@ -857,3 +857,8 @@ def test_aid_sent_goes_where_the_object_phrase_says(pipeline):
     event = _find(_extract(pipeline, "Britain has sent 100 patrol vehicles and a team of engineers to Lebanon to "
                                      "help the country guard its borders."), "AID")
     assert [(a.code, a.text) for a in event.targets] == [("LBN", "Lebanon")]
+
+
+def test_who_lets_captives_go_frees_them(pipeline):
+    event = _find(_extract(pipeline, "Egypt finally let free the activist Mohamed Soltan after two years."), "RETREAT")
+    assert [a.code for a in event.sources] == ["EGY"]

@@ -25,6 +25,8 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     if verb.dep_ == "xcomp":
         objects = [c for c in head.children if c.dep_ in ("dobj",)]
         return objects[0] if objects else subject_of(head, depth + 1)
+    if verb.dep_ == "ccomp" and head.lemma_.lower() == "let":  # "Egypt let free the activist"
+        return subject_of(head, depth + 1)
     if verb.dep_ == "acomp":  # "is willing to provide": the subject of "is"
         return subject_of(head, depth + 1)
     if verb.dep_ in ("advcl", "acl") and verb.tag_ == "VBG":
