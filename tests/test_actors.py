@@ -305,3 +305,26 @@ def test_a_quantity_pronoun_keeps_its_of_phrase(pipeline):
 
     events = pipeline.extract(Article("a", "Mali has expelled some of the U.N. peacekeepers."))
     assert [a.text for e in events for a in e.targets] == ["some of the U.N. peacekeepers"]
+
+
+@pytest.mark.parametrize("text, code", [
+    ("two Turkish village guards", "TURPRM"),  # local forces the state arms are paramilitary
+    ("the secessionists", "REB"),
+    ("Kenyan insurers", "KENBUS"),
+    ("property developers", "BUS"),
+    ("the homeowners", "CVL"),
+    ("Syrian refugee children", "SYRREF"),  # a refugee child is a refugee before a child
+    ("the solicitor general", "GOV"),  # not a general
+    ("Christian communities", "REL"),  # "communities" is a weak head
+    ("navy crew members", "MIL"),
+    ("Pakistani polio vaccinators", "PAKMED"),
+])
+def test_sector_words_for_kinds_of_people(service, text, code):
+    assert _code(service, text) == code
+
+
+def test_a_target_named_by_a_common_noun_is_an_actor(pipeline):
+    from fivews.models import Article
+
+    events = pipeline.extract(Article(id="t", text="Kurdish militants killed three village guards in southeastern Turkey on Tuesday."))
+    assert [(e.type, [a.code for a in e.targets]) for e in events] == [("ASSAULT", ["TURPRM"])]
