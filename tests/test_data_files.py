@@ -17,3 +17,16 @@ def test_a_parse_is_kept_and_read_back(tmp_path, monkeypatch):
         assert list((tmp_path / "knowledge").glob("events_modality.yaml-*.pickle")) == kept
     finally:
         data_files.load_yaml.cache_clear()
+
+
+def test_each_sector_word_is_under_one_sector_once():
+    data = data_files.load_yaml("actors/sectors.yaml")
+    seen: dict[str, str] = {}
+    twice = []
+    for entry in data["sectors"]:
+        for word in entry["words"]:
+            key = str(word).lower()
+            if key in seen:
+                twice.append((key, seen[key], entry["sector"]))
+            seen[key] = entry["sector"]
+    assert not twice
