@@ -862,3 +862,31 @@ def test_aid_sent_goes_where_the_object_phrase_says(pipeline):
 def test_who_lets_captives_go_frees_them(pipeline):
     event = _find(_extract(pipeline, "Egypt finally let free the activist Mohamed Soltan after two years."), "RETREAT")
     assert [a.code for a in event.sources] == ["EGY"]
+
+
+def _article_events(pipeline, path):
+    from fivews.ingest.sources import read_path
+
+    return [e for a in read_path(path) for e in pipeline.extract(a)]
+
+
+def test_a_phrase_the_parser_hangs_on_a_subject_from_beyond_its_verb_is_not_the_subject(pipeline, articles_dir):
+    # "thousands of supporters of the coup marched on the French embassy, some waving Russian
+    # flags": the parser hangs "flags" on "thousands"; the marchers are not Russia
+    events = _article_events(pipeline, articles_dir / "coup_niger_2023.txt")
+    marched = next(e for e in events if e.trigger == "marched")
+    assert [a.code for a in marched.sources] == ["NERCVL"]
+
+
+def test_of_two_subjects_the_parser_gives_a_verb_the_one_next_to_it_acts(pipeline, articles_dir):
+    # "A Tunisian investigating judge ordered ... three days after police arrested him": the
+    # parser makes both the judge and the police subjects of "arrested"
+    events = _article_events(pipeline, articles_dir / "arrests_tunisia_2023.txt")
+    arrested = next(e for e in events if e.trigger == "arrested" and "three days after" in e.sentence)
+    assert [a.code for a in arrested.sources] == ["TUNCOP"]
+    # but a subject's misparsed apposition is not its subject: "its first convoy, six trucks
+    # carrying tents, arrived"
+    events = _extract(pipeline, "The UN reached the northwest through the Bab al-Hawa crossing, where its first "
+                                "convoy since the disaster, six trucks carrying tents and blankets, arrived last "
+                                "Thursday.")
+    assert [a.code for a in _find(events, "AID").sources] == ["IGOUNO"]

@@ -171,7 +171,8 @@ class DocumentActors:
 
     def _actors_for_single(self, tok: Token) -> list[Actor]:
         # an apposition naming who they are: "their presidents, A and B"
-        appos = [c for c in tok.children if c.dep_ == "appos" and not _apart(c)]  # not "Qatar, a close ally"
+        appos = [c for c in tok.children if c.dep_ == "appos" and not _apart(c)  # not "Qatar, a close ally"
+                 and not tok.i < tok.head.i < c.i]  # nor one hung on a subject from beyond its verb
         for app in appos:
             named = self.actors_for(app)
             if named:
@@ -521,6 +522,8 @@ def argument_bounds(tok: Token) -> tuple[int, int]:
     for child in tok.rights:
         if child.dep_ in CLAUSE_DEPS or _apart(child) or (child.dep_ == "prep" and child.lower_ in governing):
             break
+        if tok.i < tok.head.i < child.i:
+            break  # hung on the subject from beyond its verb: "thousands marched on the embassy, some waving flags"
         if child.dep_ == "prep" and child.lower_ == "as":
             break  # "held 300 civilians as human shields": what they are held as is no part of them
         cut = _inner_cut(child, tok)

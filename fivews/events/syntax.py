@@ -7,11 +7,19 @@ from spacy.tokens import Token
 
 def subject_of(verb: Token, depth: int = 0) -> Token | None:
     """The subject of a verb, following coordination, control and participles."""
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "csubj", "expl") and child.dep_ != "expl":
-            if child.lower_ in ("that", "who", "which") and verb.dep_ == "relcl":
-                return verb.head
-            return child
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+    if len(subjects) > 1:
+        # a misparse with two subjects: the one next to the verb when a clause comes between
+        # ("a judge ordered ... after police arrested him"), else the first, whose apposition
+        # the other is ("its first convoy, six trucks carrying tents, arrived")
+        before = [c for c in subjects if c.i < verb.i]
+        if len(before) > 1 and any(t.pos_ in ("VERB", "AUX") and t.dep_ not in ("acl", "amod")
+                                   for t in verb.doc[before[0].i + 1: before[-1].i]):
+            subjects = [before[-1]]
+    for child in subjects:
+        if child.lower_ in ("that", "who", "which") and verb.dep_ == "relcl":
+            return verb.head
+        return child
     for aux in verb.children:  # a subject the parser hung on an auxiliary ("X however have opposed")
         if aux.dep_ == "aux" and aux.i < verb.i:
             found = next((c for c in aux.children if c.dep_ == "nsubj"), None)
