@@ -890,3 +890,9 @@ def test_of_two_subjects_the_parser_gives_a_verb_the_one_next_to_it_acts(pipelin
                                 "convoy since the disaster, six trucks carrying tents and blankets, arrived last "
                                 "Thursday.")
     assert [a.code for a in _find(events, "AID").sources] == ["IGOUNO"]
+
+
+def test_a_person_named_inside_a_subjects_description_is_not_what_he_refers_to(pipeline):
+    event = _find(_extract(pipeline, "A judge ordered that Rached Ghannouchi, the best-known opponent of President "
+                                     "Kais Saied, be kept in prison while he is investigated."), "ACCUSE")
+    assert [a.name for a in event.targets] == ["Rached Ghannouchi"]

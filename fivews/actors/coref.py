@@ -67,7 +67,18 @@ class DocumentMemory:
             if clause_subject is not None:  # "Kishida asked him": him is not Kishida
                 named = {c[1].name for c in people if c[0] == clause_subject.i}
                 people = [c for c in people if c[0] != clause_subject.i and c[1].name not in named]
-            return people[-1][:2] if people else None
+            if not people:
+                return None
+            last = people[-1]
+            doc = pronoun.doc
+            for i, actor, subject in reversed(people[:-1]):
+                # not a person named inside the description of a subject: in "Ghannouchi, the
+                # best-known opponent of President Saied, ... while he is investigated", he
+                # is Ghannouchi
+                if subject and doc[i].sent == pronoun.sent and not last[2] \
+                        and doc[i].left_edge.i <= last[0] <= doc[i].right_edge.i:
+                    return i, actor
+            return last[:2]
         if word in GROUP_PRONOUNS:
             clause_subject = _clause_subject(pronoun) if word not in ("itself", "themselves") else None
             if clause_subject is not None:  # "the army stormed it": it is not the army
