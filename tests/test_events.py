@@ -896,3 +896,12 @@ def test_a_person_named_inside_a_subjects_description_is_not_what_he_refers_to(p
     event = _find(_extract(pipeline, "A judge ordered that Rached Ghannouchi, the best-known opponent of President "
                                      "Kais Saied, be kept in prison while he is investigated."), "ACCUSE")
     assert [a.name for a in event.targets] == ["Rached Ghannouchi"]
+
+
+def test_an_after_clause_the_parser_made_the_root_is_dated_from_the_clause_before(pipeline):
+    events = _extract(pipeline, "A Tunisian investigating judge ordered on Thursday that Rached Ghannouchi, the "
+                                "leader of the Islamist Ennahda party and the best-known opponent of President Kais "
+                                "Saied, be kept in prison while he is investigated, three days after police arrested "
+                                "him at his home in Tunis.", published=date(2023, 4, 21))
+    assert _find(events, "COERCE", source="TUNCOP").date == "2023-04-17"
+    assert _find(events, "ACCUSE").date == "2023-04-20"

@@ -121,6 +121,9 @@ def _relative_date(frame: Frame, in_sent: list[TimeMention]) -> TimeMention | No
                      if c.dep_ == "npadvmod" and c.lower_ in OFFSET_UNITS), None)  # "two days after", either way
         if word is not None and unit is not None and node.dep_ in ("advcl", "pcomp", "prep"):
             break
+        if word is not None and unit is not None and node.dep_ == "ROOT" and word.dep_ == "mark" \
+                and word.i > node.sent.start and node.i in (frame.token.i, (frame.light or frame.token).i):
+            break  # the parser made the "after" clause the root: "a judge ordered on Thursday ..., three days after police arrested him"
         if node.head == node:
             return None
         node = node.head
@@ -134,6 +137,9 @@ def _relative_date(frame: Frame, in_sent: list[TimeMention]) -> TimeMention | No
     if number is None and days:
         return None  # "days after": no day to count
     base = None
+    if node.dep_ == "ROOT":  # the date said before the "after" clause
+        before = [m for m in in_sent if m.end <= unit.left_edge.i and m.anchor != node.i]
+        base = before[-1] if before else None
     for above in node.ancestors:  # the date of the clause the phrase hangs on, or of its subject
         subject = subject_of(above) if above.pos_ in ("VERB", "AUX") else None  # "Saturday's bombings came a week after"
         base = by_anchor.get(above.i) or (by_anchor.get(subject.i) if subject is not None else None)
