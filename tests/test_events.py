@@ -905,3 +905,10 @@ def test_an_after_clause_the_parser_made_the_root_is_dated_from_the_clause_befor
                                 "him at his home in Tunis.", published=date(2023, 4, 21))
     assert _find(events, "COERCE", source="TUNCOP").date == "2023-04-17"
     assert _find(events, "ACCUSE").date == "2023-04-20"
+
+
+def test_captives_not_yet_freed_are_no_refusal_and_a_deadline_is_no_agent(pipeline):
+    event = _find(_extract(pipeline, "Those hostages had not been released by Friday."), "RETREAT")
+    assert event.modality == "negated" and not event.sources
+    event = _find(_extract(pipeline, "The rebels have not released the hostages."), "REJECT")
+    assert [a.code for a in event.sources] == ["REB"]

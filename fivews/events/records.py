@@ -17,7 +17,7 @@ from fivews.events.ontology import PENTA_BY_TYPE, acled_category, cameo, default
 from fivews.events.patterns import TriggerLexicon
 from fivews.events.role_fill import (country_target, learned_role, lifted_restriction_target, moves_itself,
                                      office_target, place_target, population_target, unknown_person, war_target)
-from fivews.events.syntax import subject_of
+from fivews.events.syntax import agent_of, is_passive, subject_of
 from fivews.models import Actor, Event, Place, content_id
 from fivews.places.assign import PlaceIndex, sentence_place, subject_place, tied_place
 from fivews.times.resolve import TimeMention
@@ -349,7 +349,8 @@ def coding(frame: Frame) -> tuple[str, str | None, str | None, str]:
         # a crowd that storms or burns is rioting, not fighting (CAMEO 145, ACLED riots)
         return "PROTEST", "riot", RIOT_CODE, frame.modality
     code = trig.cameo or default_cameo(trig.type, trig.mode)
-    if frame.modality == "negated" and code and attributes.declined(frame.token, frame.light):
+    if frame.modality == "negated" and code and attributes.declined(frame.token, frame.light) and not (
+            is_passive(frame.token) and agent_of(frame.token) is None):  # "the hostages had not been released": no one refused
         refused = _refusal_code(code)
         if refused is not None:  # "will not lift the ban": a rejection (refusals.yaml)
             info = cameo(refused)

@@ -65,10 +65,12 @@ def passive_subject(verb: Token, depth: int = 0) -> Token | None:
 
 
 def agent_of(verb: Token) -> Token | None:
+    """Who did what a passive verb says: the object of its "by"; not a deadline the parser
+    took for one ("had not been released by Friday")."""
     for child in verb.children:
         if child.dep_ == "agent":
             for pobj in child.children:
-                if pobj.dep_ == "pobj":
+                if pobj.dep_ == "pobj" and pobj.ent_type_ not in ("DATE", "TIME"):
                     return pobj
     return None
 
