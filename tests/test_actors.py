@@ -328,3 +328,12 @@ def test_a_target_named_by_a_common_noun_is_an_actor(pipeline):
 
     events = pipeline.extract(Article(id="t", text="Kurdish militants killed three village guards in southeastern Turkey on Tuesday."))
     assert [(e.type, [a.code for a in e.targets]) for e in events] == [("ASSAULT", ["TURPRM"])]
+
+
+def test_an_act_against_property_is_aimed_at_its_owner(pipeline):
+    from fivews.models import Article
+
+    events = pipeline.extract(Article(id="t", text="Police raided the opposition leader's home in Tunis on Monday."))
+    assert [a.code for e in events for a in e.targets] == ["TUNOPP"]
+    events = pipeline.extract(Article(id="t", text="Gunmen attacked the convoy of the Nigerian army chief in Borno."))
+    assert [a.code for e in events for a in e.targets] == ["NGAMIL"]

@@ -205,6 +205,16 @@ class DocumentActors:
                     if states:
                         return [self.coder.state(_phrase_text(tok), states[0].country,
                                                  actor.sector if actor is not None else None)]
+        if actor is None and tok.lemma_.lower() in PROPERTY_HEADS:
+            # "the residence of a senior army commander", "the opposition leader's home": the
+            # owner is who an act against the property is aimed at
+            owners = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for p in c.children if p.dep_ == "pobj"]
+            owners += [c for c in tok.children if c.dep_ == "poss"]
+            for owner in owners:
+                found = self.actors_for(owner)
+                if found:
+                    return [a.with_text(_phrase_text(tok)) for a in found]
         if actor is not None and actor.sector:
             # "his troops" after "Zelensky": the sector of the owner's state
             for child in tok.children:
@@ -313,6 +323,9 @@ class DocumentActors:
         return self.coder.compose(text, matches, tok.i, self.day, person_name)
 
 
+# things owned whose owner is who an act against them is aimed at
+PROPERTY_HEADS = {"residence", "home", "house", "houses", "homes", "office", "offices", "headquarters", "compound",
+                  "premises", "villa", "mansion", "palace", "car", "vehicle", "convoy", "motorcade", "farm", "property"}
 # places named by a common noun that stand for the people of the state they are in
 PLACE_HEADS = {"city", "town", "village", "region", "province", "area", "district", "territory", "camp", "border",
                "base", "airport", "port", "capital"}
