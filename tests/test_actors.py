@@ -337,3 +337,22 @@ def test_an_act_against_property_is_aimed_at_its_owner(pipeline):
     assert [a.code for e in events for a in e.targets] == ["TUNOPP"]
     events = pipeline.extract(Article(id="t", text="Gunmen attacked the convoy of the Nigerian army chief in Borno."))
     assert [a.code for e in events for a in e.targets] == ["NGAMIL"]
+
+
+def test_kin_named_by_whose_kin_they_are_are_civilians_of_that_state(pipeline):
+    from fivews.models import Article
+
+    # "her" is Mahsa Amini, a person the knowledge base does not know; her family are
+    # civilians, of the state the event is in
+    text = "Mahsa Amini died in custody in Tehran. Police later detained her family."
+    events = pipeline.extract(Article(id="t", text=text))
+    assert [(a.code, a.text) for e in events for a in e.targets] == [("IRNCVL", "her family")]
+
+
+def test_a_pronoun_can_stand_for_a_person_the_knowledge_base_does_not_know(pipeline):
+    from fivews.models import Article
+
+    text = "Jamshid Sharmahd was sentenced in February. Iranian agents abducted him in Dubai in 2020."
+    events = pipeline.extract(Article(id="t", text=text))
+    abducted = next(e for e in events if e.trigger == "abducted")
+    assert [a.name for a in abducted.targets] == ["Jamshid Sharmahd"]

@@ -46,6 +46,8 @@ class DocumentActors:
                 if actor is None and tok.lemma_.lower() in SPEAKS_FOR and tok.dep_ in ("nsubj", "nsubjpass"):
                     found = [a for p in _affiliation_objects(tok) for a in self.actors_for(p)]
                     actor = found[0] if len(found) == 1 else None  # "Leaders of ECOWAS ... They"
+                if actor is None and tok.pos_ == "PROPN":
+                    actor = self.unknown_person(tok)  # "Mahsa Amini died ... telephoned her family"
                 if actor is None:
                     continue
                 is_subject = tok.dep_ in ("nsubj", "nsubjpass") or (tok.dep_ == "conj" and tok.head.dep_ in ("nsubj", "nsubjpass"))
@@ -205,6 +207,19 @@ class DocumentActors:
                     if states:
                         return [self.coder.state(_phrase_text(tok), states[0].country,
                                                  actor.sector if actor is not None else None)]
+        if actor is None and tok.lemma_.lower() in KIN_HEADS:
+            # "telephoned her family", "the relatives of the victims": civilians of the
+            # state of those they are kin to, not those people themselves
+            kin_of = [c for c in tok.children if c.dep_ == "poss"] + [
+                p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+            for other in kin_of:
+                found = self.actors_for(other) if other.pos_ != "PRON" else [
+                    a for a in [self.memory.antecedent(other)] if a is not None]
+                countries = {a.country for a in found if a.country}
+                if len(countries) == 1:
+                    return [self.coder.state(_phrase_text(tok), countries.pop(), "CVL")]
+                if found:
+                    return [self.coder.sector_only(_phrase_text(tok), "CVL")]
         if actor is None and tok.lemma_.lower() in PROPERTY_HEADS:
             # "the residence of a senior army commander", "the opposition leader's home": the
             # owner is who an act against the property is aimed at
@@ -323,6 +338,9 @@ class DocumentActors:
         return self.coder.compose(text, matches, tok.i, self.day, person_name)
 
 
+# kin named by whose kin they are ("her family", "the relatives of the victims")
+KIN_HEADS = {"family", "families", "relative", "wife", "husband", "widow", "son", "daughter", "mother", "father",
+             "brother", "sister", "parent", "child", "children", "kin"}
 # things owned whose owner is who an act against them is aimed at
 PROPERTY_HEADS = {"residence", "home", "house", "houses", "homes", "office", "offices", "headquarters", "compound",
                   "premises", "villa", "mansion", "palace", "car", "vehicle", "convoy", "motorcade", "farm", "property"}
