@@ -356,3 +356,12 @@ def test_a_pronoun_can_stand_for_a_person_the_knowledge_base_does_not_know(pipel
     events = pipeline.extract(Article(id="t", text=text))
     abducted = next(e for e in events if e.trigger == "abducted")
     assert [a.name for a in abducted.targets] == ["Jamshid Sharmahd"]
+
+
+def test_people_named_by_their_nationality_are_its_civilians(pipeline):
+    from fivews.models import Article
+
+    events = pipeline.extract(Article(id="t", text="Police arrested dozens of Iraqis at the border on Monday."))
+    assert [a.code for e in events for a in e.targets] == ["IRQCVL"]
+    events = pipeline.extract(Article(id="t", text="Kenyan police arrested two men on Monday."))
+    assert [a.code for e in events for a in e.sources] == ["KENCOP"]

@@ -208,6 +208,8 @@ class ActorCoder:
         if country:
             if sector_code is None and seat is not None:
                 sector_code = "GOV"
+            if sector_code is None and any(m.entry.kind == "demonym" and covers_head(m) for m in state_matches):
+                sector_code = "CVL"  # "young Kenyans", "dozens of Iraqis": the people, not the state
             if former and sector_code:
                 sector_code = "ELI"
             return self.state(text, country, sector_code)
