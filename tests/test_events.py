@@ -912,3 +912,11 @@ def test_captives_not_yet_freed_are_no_refusal_and_a_deadline_is_no_agent(pipeli
     assert event.modality == "negated" and not event.sources
     event = _find(_extract(pipeline, "The rebels have not released the hostages."), "REJECT")
     assert [a.code for a in event.sources] == ["REB"]
+
+
+def test_a_march_on_an_embassy_is_aimed_at_its_state(pipeline):
+    event = _find(_extract(pipeline, "Thousands of supporters of the junta marched on the French embassy in Niamey."),
+                  "PROTEST")
+    assert [a.code for a in event.targets] == ["FRAGOV"]
+    event = _find(_extract(pipeline, "Hundreds protested outside the Russian embassy in Berlin."), "PROTEST")
+    assert [a.code for a in event.targets] == ["RUSGOV"]
