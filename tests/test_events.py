@@ -920,3 +920,9 @@ def test_a_march_on_an_embassy_is_aimed_at_its_state(pipeline):
     assert [a.code for a in event.targets] == ["FRAGOV"]
     event = _find(_extract(pipeline, "Hundreds protested outside the Russian embassy in Berlin."), "PROTEST")
     assert [a.code for a in event.targets] == ["RUSGOV"]
+
+
+def test_a_curfew_with_no_place_named_restricts_the_people_where_it_is_imposed(pipeline):
+    events = _extract(pipeline, "In Niamey, the army said on television that it had closed the country's borders and "
+                                "imposed a curfew.")
+    assert [a.code for a in _find(events, "COERCE", target="NERCVL").targets] == ["NERCVL"]

@@ -16,7 +16,8 @@ from fivews.events.extract import NO_SOURCE_OK, EventExtractor, Frame
 from fivews.events.ontology import PENTA_BY_TYPE, acled_category, cameo, default_cameo
 from fivews.events.patterns import TriggerLexicon
 from fivews.events.role_fill import (country_target, learned_role, lifted_restriction_target, moves_itself,
-                                     office_target, place_target, population_target, unknown_person, war_target)
+                                     office_target, place_target, population_target, restricted_here, unknown_person,
+                                     war_target)
 from fivews.events.syntax import agent_of, is_passive, subject_of
 from fivews.models import Actor, Event, Place, content_id
 from fivews.places.assign import PlaceIndex, sentence_place, subject_place, tied_place
@@ -169,6 +170,8 @@ def build_events(
                 frame.targets = place_target(frame, top, actors)
             if not frame.targets:  # "the coalition fighting in Yemen declared a ceasefire"
                 frame.targets = war_target(frame, places, actors)
+            if not frame.targets:  # "imposed a curfew": on the people where it is imposed
+                frame.targets = restricted_here(frame, location.country if location is not None else None, actors)
             story_place = location  # where the story is: role-only actors are of its country
             if seat is not None and _at_home(seat, location, frame.targets, top is not None, meeting_towns):
                 # "Germany expelled two Iranian diplomats after a court in Tehran ...": in Berlin

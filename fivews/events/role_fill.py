@@ -105,6 +105,16 @@ def population_target(frame: Frame, places: PlaceIndex, actors: DocumentActors) 
     return [state_actor(span, top.place.country, actors, "CVL")]
 
 
+def restricted_here(frame: Frame, country: str | None, actors: DocumentActors) -> list[Actor]:
+    """A curfew or lockdown imposed with no place named restricts the people where it is
+    imposed: "the army ... closed the country's borders and imposed a curfew" (in Niger)."""
+    if frame.type != "COERCE" or frame.match.trigger.mode not in ("curfew", "martial-law") or not country:
+        return []  # not other restrictions: "suspended the constitution", "banned meetings"
+    doc = frame.token.doc
+    words = doc[min(frame.match.tokens): max(frame.match.tokens) + 1]
+    return [state_actor(words, country, actors, "CVL")]
+
+
 def _settlements() -> frozenset[str]:
     return cue_words("settlements")
 
