@@ -926,3 +926,12 @@ def test_a_curfew_with_no_place_named_restricts_the_people_where_it_is_imposed(p
     events = _extract(pipeline, "In Niamey, the army said on television that it had closed the country's borders and "
                                 "imposed a curfew.")
     assert [a.code for a in _find(events, "COERCE", target="NERCVL").targets] == ["NERCVL"]
+
+
+def test_a_measure_in_a_joined_clause_is_aimed_where_the_first_one_is(pipeline):
+    events = _extract(pipeline, "France suspended its development aid to Mali on Saturday, and the European Union "
+                                "halted budget support and security cooperation.")
+    assert [a.code for a in _find(events, "SANCTION", source="IGOEUR").targets] == ["MLI"]
+    # not when the second clause's actor is the first one's target: a reply
+    events = _extract(pipeline, "Germany expelled two Iranian diplomats, and Iran expelled two German diplomats.")
+    assert [a.code for a in _find(events, "SANCTION", source="IRN").targets] != ["IRN"]

@@ -136,6 +136,8 @@ def build_events(
                 frame.targets = _author_of_earlier(frame, extractor.lexicon, events)
             if not frame.targets and ttype == "ASSAULT":
                 frame.targets = _target_of_coordinated(frame, frames)
+            if not frame.targets:
+                frame.targets = _target_of_parallel(frame, frames)
             if not frame.targets and ttype == "THREATEN":
                 frame.targets = _aggressor_of(frame, events)
             if not frame.sources and not frame.targets and (ttype not in NO_SOURCE_OK or _mentioned_only(frame)):
@@ -221,6 +223,8 @@ PLACE_TARGET_TYPES = {"AGREE", "CONCEDE", "RETREAT", "MOBILIZE", "SANCTION", "RE
 # reactions whose object may be an event reported before ("dismissed the measures")
 RESTRICTIVE_TYPES = {"SANCTION", "COERCE"}  # "expelled two diplomats" (SANCTION) is "the expulsions" (COERCE)
 REACTION_TYPES = {"REJECT", "ACCUSE", "THREATEN", "SUPPORT", "AGREE"}
+# measures one actor takes after another in a joined clause, aimed at the same target
+PARALLEL_TYPES = {"SANCTION", "AID", "REQUEST", "ACCUSE", "SUPPORT", "REJECT", "THREATEN"}
 NO_LEARNED_SOURCE = {"PROTEST"}  # unnamed protesters are civilians
 NO_LEARNED_TARGET = {"PROTEST"}  # protests need no one to be aimed at, nor do moves (moves_itself)
 
@@ -428,6 +432,21 @@ def _target_of_coordinated(frame: Frame, frames: list[Frame]) -> list[Actor]:
     for other in frames:
         if other is not frame and other.type == "ASSAULT" and (other.light or other.token).i == verb.head.i \
                 and {a.start for a in other.sources} == {a.start for a in frame.sources}:  # the same words
+            return list(other.targets)
+    return []
+
+
+def _target_of_parallel(frame: Frame, frames: list[Frame]) -> list[Actor]:
+    """A measure of the same kind taken by another actor in a clause joined to one that
+    names its target is aimed at that target too: "France suspended its aid to Niger, and
+    the European Union halted budget support"."""
+    verb = frame.light or frame.token
+    if verb.dep_ != "conj" or not frame.sources or frame.type not in PARALLEL_TYPES:
+        return []
+    own = {a.code for a in frame.sources}
+    for other in frames:
+        if other is not frame and other.type == frame.type and (other.light or other.token).i == verb.head.i \
+                and other.targets and not own & {a.code for a in [*other.sources, *other.targets]}:
             return list(other.targets)
     return []
 
