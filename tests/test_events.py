@@ -935,3 +935,9 @@ def test_a_measure_in_a_joined_clause_is_aimed_where_the_first_one_is(pipeline):
     # not when the second clause's actor is the first one's target: a reply
     events = _extract(pipeline, "Germany expelled two Iranian diplomats, and Iran expelled two German diplomats.")
     assert [a.code for a in _find(events, "SANCTION", source="IRN").targets] != ["IRN"]
+
+
+def test_where_the_actors_are_is_not_whom_their_act_is_aimed_at(pipeline):
+    events = _extract(pipeline, "On Monday, EU foreign ministers meeting in Brussels added 32 people to the bloc's "
+                                "list of human rights violators, freezing their assets.")
+    assert not [a for e in events for a in e.targets if a.code == "BEL"]

@@ -151,9 +151,11 @@ def build_events(
                 top = None  # "called on Beijing to stop", "sanctions on Iran": who, not where
             if top is None and frame.target_place is not None:
                 top = places.toponym_of(frame.target_place)
+            at_actors = False  # a place that only says where the actors were is no target
             if top is None:  # "officers in Islamabad detained ...": where the actors were
                 subject = subject_of(frame.light or frame.token)
                 top = subject_place(subject, places, ttype) if subject is not None else None
+                at_actors = top is not None
             seat = places.seat(frame.sources) if top is None and ttype in HOME_TYPES else None
             met = _meeting_of(frame, meetings) if top is None and ttype in HOME_TYPES else None
             if top is None and met is None:
@@ -168,7 +170,7 @@ def build_events(
                 location = para_place
             else:
                 location = focus
-            if not frame.targets and ttype in PLACE_TARGET_TYPES and top is not None:
+            if not frame.targets and ttype in PLACE_TARGET_TYPES and top is not None and not at_actors:
                 frame.targets = place_target(frame, top, actors)
             if not frame.targets:  # "the coalition fighting in Yemen declared a ceasefire"
                 frame.targets = war_target(frame, places, actors)
