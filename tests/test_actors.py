@@ -361,7 +361,15 @@ def test_a_pronoun_can_stand_for_a_person_the_knowledge_base_does_not_know(pipel
 def test_people_named_by_their_nationality_are_its_civilians(pipeline):
     from fivews.models import Article
 
-    events = pipeline.extract(Article(id="t", text="Police arrested dozens of Iraqis at the border on Monday."))
+    events = pipeline.extract(Article(id="t", text="Police arrested two Iraqis at the border on Monday."))
     assert [a.code for e in events for a in e.targets] == ["IRQCVL"]
     events = pipeline.extract(Article(id="t", text="Kenyan police arrested two men on Monday."))
     assert [a.code for e in events for a in e.sources] == ["KENCOP"]
+
+
+def test_a_nation_named_by_its_people_alone_is_the_state_when_it_acts(pipeline):
+    from fivews.models import Article
+
+    events = pipeline.extract(Article(id="t", text="The Israelis said they had attacked a rocket factory in Gaza."))
+    attack = next(e for e in events if e.trigger == "attacked")
+    assert attack.type == "ASSAULT" and [a.code for a in attack.sources] == ["ISR"]

@@ -941,3 +941,9 @@ def test_where_the_actors_are_is_not_whom_their_act_is_aimed_at(pipeline):
     events = _extract(pipeline, "On Monday, EU foreign ministers meeting in Brussels added 32 people to the bloc's "
                                 "list of human rights violators, freezing their assets.")
     assert not [a for e in events for a in e.targets if a.code == "BEL"]
+
+
+def test_an_act_only_being_weighed_is_hypothetical(pipeline):
+    event = _find(_extract(pipeline, "The city council is considering giving money to homeowners to repair flood "
+                                     "damage."), "AID")
+    assert event.modality == "hypothetical"

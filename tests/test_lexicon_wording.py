@@ -93,7 +93,7 @@ ROLE_CASES = [
     ("The rebels are holding hundreds of families as human shields in the city.", "ASSAULT", "184", {"REB"}, {"CVL"}),
     # borders opened to refugees; refuge sought in a state
     ("Poland opened its borders to Ukrainian refugees.", "RETREAT", "086", {"POL"}, {"UKRREF"}),
-    ("Thousands of Eritreans have sought refuge in Ethiopia.", "REQUEST", "023", {"ERICVL"}, {"ETH"}),
+    ("Thousands of Eritreans have sought refuge in Ethiopia.", "REQUEST", "023", {"ERI"}, {"ETH"}),
     # the release of someone announced
     ("Iran announced the release of two Kuwaiti fishermen.", "RETREAT", "0841", {"IRN"}, {"KWTAGR"}),
     # captives freed on bail; property returned

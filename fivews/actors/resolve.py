@@ -208,8 +208,11 @@ class ActorCoder:
         if country:
             if sector_code is None and seat is not None:
                 sector_code = "GOV"
-            if sector_code is None and any(m.entry.kind == "demonym" and covers_head(m) for m in state_matches):
-                sector_code = "CVL"  # "young Kenyans", "dozens of Iraqis": the people, not the state
+            demonym = next((m for m in state_matches if m.entry.kind == "demonym" and covers_head(m)), None)
+            if sector_code is None and demonym is not None and _counted_or_described(text, demonym.key):
+                # "young Kenyans", "dozens of Iraqis": people, not the state ("the Israelis
+                # said they had attacked" is Israel)
+                sector_code = "CVL"
             if former and sector_code:
                 sector_code = "ELI"
             return self.state(text, country, sector_code)
@@ -235,6 +238,12 @@ class ActorCoder:
                 start -= 1
             person_name = doc[start: head.i + 1].text
         return self.compose(text, matches, head.i if head is not None else None, day, person_name)
+
+
+def _counted_or_described(text: str, demonym_key: str) -> bool:
+    """Whether a phrase says more of the people a demonym names than "the Kenyans"."""
+    words = [w for w in text.lower().replace("’", "'").split() if w not in ("the",)]
+    return len(words) > len(demonym_key.split())
 
 
 def _phrase_head(doc: Doc) -> Token | None:

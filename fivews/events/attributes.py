@@ -129,6 +129,9 @@ def modality(trigger: Token, light_verb: Token | None = None) -> str:
         if node.dep_ not in ("conj", "xcomp", "ccomp", "advcl") or node.head == node:
             break
         node = node.head
+    # weighed, not yet decided: "is considering giving money to", "mulls sending troops"
+    if verb.dep_ in ("xcomp", "ccomp", "dobj", "pcomp") and verb.head.lemma_.lower() in cue_words("deliberation_verbs"):
+        return "hypothetical"
     # intended: future auxiliary or a verb of intention governing the event
     for node in chain:
         if any(ch.dep_ == "aux" and ch.lower_ in c.intention_aux for ch in node.children):
