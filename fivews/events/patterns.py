@@ -137,8 +137,11 @@ class TriggerLexicon:
         if not candidates:
             return None
         best: TriggerMatch | None = None
+        pool: list[tuple[int, str, str]] | None = None  # the words a trigger's words may be, read once
         for trig in candidates:
-            used = _dependents_match(tok, trig.words)
+            if trig.words and pool is None:
+                pool = _dependent_words(tok)
+            used = _dependents_match(pool, trig.words) if trig.words else []
             if used is None:
                 continue
             if best is None or len(trig.words) > len(best.trigger.words):
@@ -178,9 +181,21 @@ class TriggerLexicon:
         return tok.lemma_.lower() in self.report_verbs
 
 
-def _dependents_match(tok: Token, words: tuple[str, ...]) -> list[int] | None:
-    """Token indices of the required dependent words, or None if one is missing."""
+def _dependents_match(pool: list[tuple[int, str, str]], words: tuple[str, ...]) -> list[int] | None:
+    """Token indices of the required dependent words in ``pool`` (:func:`_dependent_words`),
+    or None if one is missing."""
     used: list[int] = []
+    for word in words:
+        hit = next((i for i, lemma, lower in pool if i not in used and (lemma == word or lower == word)), None)
+        if hit is None:
+            return None
+        used.append(hit)
+    return used
+
+
+def _dependent_words(tok: Token) -> list[tuple[int, str, str]]:
+    """(index, lower-case lemma, lower-case text) of the words around a trigger head that
+    may be its required dependent words."""
     pool = [c for c in tok.children if c.dep_ in _DEPENDENT_DEPS]
     # objects of a preposition ("take control of", "pull out of") and conjuncts of an object
     # (not the preposition of a clause below: "welcomed a call to return to talks" is no "welcome to")
@@ -198,12 +213,7 @@ def _dependents_match(tok: Token, words: tuple[str, ...]) -> list[int] | None:
     pool += [g for c in tok.children if c.dep_ == "advcl" for g in c.children if g.dep_ == "mark" and g.i == c.left_edge.i]
     if tok.dep_ == "relcl":  # "the deal Turkey struck": the head noun is the object
         pool.append(tok.head)
-    for word in words:
-        hit = next((c for c in pool if c.i not in used and (c.lemma_.lower() == word or c.lower_ == word)), None)
-        if hit is None:
-            return None
-        used.append(hit.i)
-    return used
+    return [(c.i, c.lemma_.lower(), c.lower_) for c in pool]
 
 
 COUNT_WORDS = {"number", "dozen", "hundred", "thousand", "million", "score", "handful", "couple", "batch", "group",

@@ -65,6 +65,27 @@ def _historical(date_text: str | None, date_end: str | None, published: date | N
     return end < published - timedelta(days=HISTORICAL_DAYS)
 
 
+SentenceFrames = list[tuple[Span, list[Frame]]]  # each sentence of a Doc with the frames found in it
+
+
+def find_frames(doc: Doc, extractor: EventExtractor, actors: DocumentActors) -> SentenceFrames:
+    """The frames of every sentence of a Doc, in text order."""
+    return [(sent, extractor.frames(sent, actors)) for sent in doc.sents]
+
+
+def needy_sentences(found: SentenceFrames) -> list[Span]:
+    """The sentences with a frame whose open roles the learned role spans could fill."""
+    return [sent for sent, frames in found if any(_learnable(f) for f in frames)]
+
+
+def learned_spans(extractor: EventExtractor, sents: list[Span]) -> dict[tuple[Doc, int], list[Span]]:
+    """The learned role spans of each sentence, by its Doc and first token, from one run of
+    the role model over all of them (they may come from several Docs)."""
+    if extractor.roles is None or not sents:
+        return {}
+    return {(sent.doc, sent.start): spans for sent, spans in zip(sents, extractor.roles.spans(sents))}
+
+
 def build_events(
     doc: Doc,
     extractor: EventExtractor,
@@ -74,20 +95,25 @@ def build_events(
     article_id: str,
     url: str | None,
     published: date | None,
+    found: SentenceFrames | None = None,
+    learned: dict[tuple[Doc, int], list[Span]] | None = None,
 ) -> list[Event]:
-    """Every event of a Doc as records, deduplicated within the article."""
+    """Every event of a Doc as records, deduplicated within the article. ``found`` and
+    ``learned`` are the Doc's frames and learned role spans when the caller has them
+    already (:func:`find_frames`, :func:`learned_spans`)."""
     events: list[Event] = []
     running: dict[int, tuple[Place | None, TimeMention | None]] = {}
     focus = places.setting() or places.focus()  # the town the article is set in, else its country
     text = doc.text
-    found = [(sent, extractor.frames(sent, actors)) for sent in doc.sents]
+    if found is None:
+        found = find_frames(doc, extractor, actors)
     # towns where the article's meetings happen: a visitor's words there stay there
     meetings = [(top.place, {a.country for a in f.sources + f.targets if a.country})
                 for _, frames in found for f in frames if f.type == "CONSULT"
                 for top in [tied_place(f.anchors(), places, "CONSULT")] if top is not None]
     meeting_towns = {place.name for place, _ in meetings}
-    needy = [sent for sent, frames in found if any(_learnable(f) for f in frames)]
-    learned = extractor.roles.spans(needy) if extractor.roles is not None and needy else {}
+    if learned is None:
+        learned = learned_spans(extractor, needy_sentences(found))
     story_time: TimeMention | None = None  # the date the narrative last stood at, across paragraphs
     for sent, frames in found:
         paragraph = text.count("\n\n", 0, sent.start_char)
@@ -100,7 +126,7 @@ def build_events(
                 running[paragraph] = (para_place, main)
                 story_time = main
             continue
-        role_spans = learned.get(sent.start)
+        role_spans = learned.get((doc, sent.start))
         main_time = sentence_date(sent, times)
         continued = story_time if para_time is None else None
         anchors_all = {t.i for f in frames for t in f.anchors()}

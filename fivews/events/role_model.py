@@ -3,11 +3,13 @@ acted on (TARGET) in a sentence, trained on our own sentences (``training/roles`
 
 The rules read roles from the dependency parse; the model is asked only where the parse
 leaves an event without a source or a target (``events/records.py``), and only on those
-sentences, so its cost follows the events that need it. Its weights ship in
+sentences, so its cost follows the events that need it; the events component asks it once
+for all such sentences of a batch of documents. Its weights ship in
 ``fivews/data/models/roles``; without them fivews runs on the rules alone.
 """
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from importlib import resources
 from pathlib import Path
 
@@ -125,15 +127,27 @@ class RoleModel:
         path = model_path()
         return cls(vocab, path) if (path / "cfg").exists() else None
 
-    def spans(self, sents: list[Span]) -> dict[int, list[Span]]:
-        """For each sentence (by its first token), its decoded role spans as spans of its Doc."""
-        out: dict[int, list[Span]] = {}
-        docs = self.pipe.pipe((sent.as_doc() for sent in sents), batch_size=64)
-        for sent, sdoc in zip(sents, docs):
-            doc = sent.doc
-            out[sent.start] = [Span(doc, sent.start + s.start, sent.start + s.end, label=s.label_)
-                               for s in decoded_spans(sdoc)]
-        return out
+    def spans(self, sents: list[Span]) -> list[list[Span]]:
+        """For each sentence, its decoded role spans as spans of its Doc. The sentences may
+        come from several Docs: the model runs on them in batches all the same."""
+        docs = self.pipe.pipe(sentence_docs(sents), batch_size=64)
+        return [[Span(sent.doc, sent.start + s.start, sent.start + s.end, label=s.label_) for s in decoded_spans(sdoc)]
+                for sent, sdoc in zip(sents, docs)]
+
+
+def sentence_docs(sents: Iterable[Span]) -> Iterator[Doc]:
+    """Each sentence copied into a Doc of its own with its parse (``Span.as_doc``), the
+    attributes of its Doc read once for all of its sentences: as_doc alone reads the whole
+    Doc again for each sentence. Sentences do not overlap, so as_doc's rewiring of a
+    sentence's rows in the shared array touches no other sentence's."""
+    attrs = Doc._get_array_attrs()  # the attributes as_doc copies by default
+    source: Doc | None = None
+    array = None
+    for sent in sents:
+        if sent.doc is not source:
+            source = sent.doc
+            array = source.to_array(attrs)
+        yield sent.as_doc(array_head=attrs, array=array)
 
 
 def decoded_spans(doc: Doc) -> list[Span]:

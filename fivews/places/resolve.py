@@ -12,6 +12,7 @@ import math
 from difflib import SequenceMatcher
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
@@ -554,6 +555,7 @@ def _distance_cue(span: Span, starts: dict[int, int]) -> tuple[float, float, int
     return number * unit, float(bearing), starts[j]
 
 
+@lru_cache(maxsize=50_000)
 def _same_name(name: str, key: str) -> bool:
     """The same name, or another spelling of it (a transliteration: "Balakliya", "Balakliia")."""
     return name == key or SequenceMatcher(None, name, key).ratio() >= 0.8
