@@ -373,3 +373,16 @@ def test_a_nation_named_by_its_people_alone_is_the_state_when_it_acts(pipeline):
     events = pipeline.extract(Article(id="t", text="The Israelis said they had attacked a rocket factory in Gaza."))
     attack = next(e for e in events if e.trigger == "attacked")
     assert attack.type == "ASSAULT" and [a.code for a in attack.sources] == ["ISR"]
+
+
+def test_the_agency_or_the_group_is_the_one_named_last(pipeline):
+    from fivews.models import Article
+
+    text = ("Three employees of the World Food Programme were killed in clashes in Darfur. "
+            "The agency suspended its operations in Sudan on Sunday.")
+    events = pipeline.extract(Article(id="t", text=text))
+    suspended = next(e for e in events if e.trigger == "suspended")
+    assert [a.code for a in suspended.sources] == ["IGOUNOWFP"]
+    text = "Al-Shabaab fighters stormed a hotel in Kismayo. The group said it had killed nine people."
+    events = pipeline.extract(Article(id="t", text=text))
+    assert [a.code for a in next(e for e in events if e.trigger == "killed").sources] == ["SOMREB"]

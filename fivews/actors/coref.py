@@ -102,6 +102,11 @@ class DocumentMemory:
         found = [a for i, a, _ in self.mentions if i < before and a.kind == "igo"]
         return found[-1] if found else None
 
+    def named_last(self, before: int, kinds: tuple[str, ...]) -> Actor | None:
+        """The actor of one of ``kinds`` named last before a token ("the WFP ... the agency")."""
+        found = [a for i, a, _ in self.mentions if i < before and a.kind in kinds]
+        return found[-1] if found else None
+
     def state(self, before: int) -> Actor | None:
         """The state named last before a token ("Niger ... the country")."""
         found = [a for i, a, _ in self.mentions if i < before and a.country and a.code == a.country]

@@ -287,11 +287,14 @@ class DocumentActors:
                  if not (t.lower_ in ("the", "these", "those") or t.like_num and t.lower_ != "two")]
         kind = self.kb.collectives.get(name_key(" ".join(words)))
         text = self.doc[start:end].text
-        if kind == "state":  # "suspended transactions with the country": the state named last
+        if kind in COLLECTIVE_KINDS:  # "suspended transactions with the country": the state named last
             if self.doc[start].lower_ != "the" or end - start != 2:
                 return []
-            found = self.memory.state(tok.i)
-            return [self.coder.state(text, found.country).with_text(text)] if found is not None else []
+            if kind == "state":
+                found = self.memory.state(tok.i)
+                return [self.coder.state(text, found.country).with_text(text)] if found is not None else []
+            found = self.memory.named_last(tok.i, COLLECTIVE_KINDS[kind])  # "the agency", "the group"
+            return [found.with_text(text)] if found is not None else []
         if tok.tag_ not in ("NNS", "NNPS"):
             return []
         if kind == "members":
@@ -361,6 +364,8 @@ def _is_quantity(tok: Token) -> bool:
         or tok.lower_ in QUANTITY_HEADS
 
 
+# collectives named by "the" and one word, and the kinds of actor named last they stand for
+COLLECTIVE_KINDS = {"state": ("state",), "body": ("igo", "ngo", "organization"), "group": ("armed_group",)}
 SPEAKS_FOR = {"spokesman", "spokeswoman", "spokesperson", "representative", "envoy", "negotiator", "delegate",
               "delegation", "commander", "leader", "member", "official", "fighter", "follower", "supporter",
               "loyalist", "ally", "aide", "relative", "family", "militant", "unit", "wing", "branch", "affiliate",
