@@ -947,3 +947,11 @@ def test_an_act_only_being_weighed_is_hypothetical(pipeline):
     event = _find(_extract(pipeline, "The city council is considering giving money to homeowners to repair flood "
                                      "damage."), "AID")
     assert event.modality == "hypothetical"
+
+
+def test_the_attack_a_third_party_condemns_is_the_story_s_own(pipeline):
+    text = ("Al-Shabaab fighters detonated two car bombs at a busy junction in Mogadishu on Saturday, killing 100 "
+            "people. The president said his government would not stop its offensive against the militants. "
+            "The UN Secretary-General condemned the attack.")
+    events = _extract(pipeline, text)
+    assert [a.code for a in _find(events, "ACCUSE").targets] == ["SOMREB"]

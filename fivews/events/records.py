@@ -405,7 +405,8 @@ def _mentioned_only(frame: Frame) -> bool:
 def _author_of_earlier(frame: Frame, lexicon: TriggerLexicon, earlier: list[Event]) -> list[Actor]:
     """The author of an event the article reported before, when a reaction names it by a
     definite noun and no one else ("the Kremlin dismissed the measures", "condemned the
-    expulsions"): the sources of the latest earlier event of that type."""
+    expulsions"): the sources of the latest earlier event of that type aimed at the one who
+    reacts, else of the first reported."""
     verb = frame.token
     if verb.pos_ not in ("VERB", "AUX"):
         return []
@@ -422,10 +423,15 @@ def _author_of_earlier(frame: Frame, lexicon: TriggerLexicon, earlier: list[Even
                     return found
             continue
         own = {a.code for a in frame.sources}
-        for event in reversed(earlier):
-            kin = event.type == named.trigger.type or {event.type, named.trigger.type} <= RESTRICTIVE_TYPES
-            if kin and event.sources and not own & {a.code for a in event.sources}:
-                return list(event.sources)
+        kin = [e for e in earlier if e.sources and not own & {a.code for a in e.sources} and (
+            e.type == named.trigger.type or {e.type, named.trigger.type} <= RESTRICTIVE_TYPES)]
+        # "he denied the charges": the latest made against him; else "the attack" a third
+        # party condemns is the first reported, the story's own
+        against = [e for e in kin if own & {a.code for a in e.targets}]
+        if against:
+            return list(against[-1].sources)
+        if kin:
+            return list(kin[0].sources)
     return []
 
 
