@@ -955,3 +955,13 @@ def test_the_attack_a_third_party_condemns_is_the_story_s_own(pipeline):
             "The UN Secretary-General condemned the attack.")
     events = _extract(pipeline, text)
     assert [a.code for a in _find(events, "ACCUSE").targets] == ["SOMREB"]
+
+
+def test_what_is_sent_or_given_back_in_the_passive_is_no_target(pipeline):
+    event = _find(_extract(pipeline, "An ancient Egyptian statue was returned to the Arab Republic of Egypt by US "
+                                     "customs officials on Monday."), "RETREAT")
+    assert [a.code for a in event.targets] == ["EGY"]
+    event = _find(_extract(pipeline, "ECOWAS peacekeepers are being deployed to relieve the Malian army."), "AID")
+    assert [a.code for a in event.sources] == ["IGOWAS"] and [a.code for a in event.targets] == ["MLIMIL"]
+    event = _find(_extract(pipeline, "Two hostages were released in Gaza on Friday."), "RETREAT")
+    assert [a.text for a in event.targets] == ["Two hostages"]

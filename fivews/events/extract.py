@@ -247,6 +247,12 @@ class EventExtractor:
             if patient is not None:
                 if trig.type in MOVER_TYPES and agent is None and trig.mode not in ("release", "return"):
                     frame.sources = actors.actors_for(patient)  # "troops were withdrawn"; not "hostages were freed"
+                elif patient.i in trigger_words and trig.type in ("AID", "MOBILIZE") or trig.mode == "return":
+                    # what is sent or given back ("peacekeepers are being deployed to relieve the
+                    # army", "a sarcophagus was returned to Egypt") is no target: whom it goes to is
+                    frame.targets = [a for o in prep_objects(verb, ("to",)) for a in actors.actors_for(o)]
+                    if agent is None and trig.type in ("AID", "MOBILIZE"):
+                        frame.sources = actors.actors_for(patient)  # the Ecowas peacekeepers deploy
                 else:
                     frame.targets = actors.actors_for(patient)
                     if not frame.targets:
