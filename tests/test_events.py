@@ -965,3 +965,12 @@ def test_what_is_sent_or_given_back_in_the_passive_is_no_target(pipeline):
     assert [a.code for a in event.sources] == ["IGOWAS"] and [a.code for a in event.targets] == ["MLIMIL"]
     event = _find(_extract(pipeline, "Two hostages were released in Gaza on Friday."), "RETREAT")
     assert [a.text for a in event.targets] == ["Two hostages"]
+
+
+def test_what_is_supplied_is_not_whom_it_is_supplied_to(pipeline):
+    events = _extract(pipeline, "Russia has supplied 94% of the military equipment Armenia has bought since 2015.")
+    assert not [a for e in events if e.type == "AID" for a in e.targets if a.sector == "MIL"]
+    event = _find(_extract(pipeline, "Iran supplied the Houthi rebels with drones."), "AID")
+    assert [a.code for a in event.targets] == ["YEMREB"]
+    event = _find(_extract(pipeline, "The US military trains Iraqi pilots to fly F-16s."), "AID")
+    assert [a.country for a in event.targets] == ["IRQ"]  # those trained are whom training is given

@@ -38,6 +38,7 @@ CONTENT_TARGET_TYPES = {"THREATEN", "AGREE", "REJECT"}  # "threatened/agreed/ref
 DISPERSAL_VERBS = {"target", "disperse", "break", "scatter"}  # force used "targeting X", "to break up mourners"
 SENDING_VERBS = {"send", "deploy", "dispatch", "station", "withdraw", "pull"}  # what is sent is no target
 EXPULSION_VERBS = {"expel", "deport", "evict", "banish"}  # expelled from a state: by that state
+GIVING_VERBS = {"supply", "provide", "give", "send", "deliver", "donate", "hand", "ship", "transfer"}  # object: what
 BENEFIT_VERBS = {"help", "assist", "support", "aid", "benefit", "feed", "protect", "serve", "rebuild", "relieve"}
 PEOPLE_SECTORS = {"REF", "CVL"}  # people an act of aid takes in: refugees, migrants, civilians
 NO_SOURCE_OK = {"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "RETREAT"}
@@ -283,6 +284,11 @@ class EventExtractor:
                         found = self._owner_of_thing(objs[0], actors)
                         if trig.type in WHOLE_THING_TYPES:
                             found = self._with_proposal(found, objs[0])
+                    if found and trig.type == "AID" and slot == "dobj" and verb.lemma_.lower() in GIVING_VERBS \
+                            and not _given_with(verb, objs[0]):
+                        # what is given is not whom it is given to: "supplied 94% of the military
+                        # equipment Armenia obtained"; but "supplied the rebels with arms"
+                        found = [a for a in found if a.sector in PEOPLE_SECTORS]
                     if found:
                         frame.targets = found
                         break
@@ -909,6 +915,12 @@ def _state_of_thing(thing: Token, actors: DocumentActors) -> list[Actor]:
         thing = inner[0] if inner else thing
     return [a for c in thing.children if c.dep_ in ("amod", "compound") and c.i < thing.i
             for a in actors.actors_for(c) if a.kind == "state"][:1]
+
+
+def _given_with(verb: Token, obj: Token) -> bool:
+    """Whether a verb's object is who receives ("supplied the rebels with arms", "supplied
+    Ukraine") rather than what is given."""
+    return any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children) or obj.pos_ == "PROPN"
 
 
 def _named_with_thing(found: list[Actor], thing: Token) -> list[Actor]:
