@@ -93,6 +93,9 @@ ROLE_CASES = [
     ("The rebels are holding hundreds of families as human shields in the city.", "ASSAULT", "184", {"REB"}, {"CVL"}),
     # borders opened to refugees; refuge sought in a state
     ("Poland opened its borders to Ukrainian refugees.", "RETREAT", "086", {"POL"}, {"UKRREF"}),
+    # aid slashed or scaled back
+    ("Washington slashed aid to the Palestinians last year.", "SANCTION", "162", {"USAGOV"}, {"PSE"}),
+    ("Britain cut back aid to Rwanda.", "SANCTION", "162", {"GBR"}, {"RWA"}),
     ("Thousands of Eritreans have sought refuge in Ethiopia.", "REQUEST", "023", {"ERI"}, {"ETH"}),
     # the release of someone announced
     ("Iran announced the release of two Kuwaiti fishermen.", "RETREAT", "0841", {"IRN"}, {"KWTAGR"}),

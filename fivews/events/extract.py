@@ -920,7 +920,8 @@ def _state_of_thing(thing: Token, actors: DocumentActors) -> list[Actor]:
 def _given_with(verb: Token, obj: Token) -> bool:
     """Whether a verb's object is who receives ("supplied the rebels with arms", "supplied
     Ukraine") rather than what is given."""
-    return any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children) or obj.pos_ == "PROPN"
+    return any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children) or obj.pos_ == "PROPN" or any(
+        c.dep_ == "compound" and c.pos_ == "PROPN" for c in obj.children)  # "giving the FBI access": parsed as one
 
 
 def _named_with_thing(found: list[Actor], thing: Token) -> list[Actor]:
