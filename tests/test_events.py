@@ -974,3 +974,11 @@ def test_what_is_supplied_is_not_whom_it_is_supplied_to(pipeline):
     assert [a.code for a in event.targets] == ["YEMREB"]
     event = _find(_extract(pipeline, "The US military trains Iraqi pilots to fly F-16s."), "AID")
     assert [a.country for a in event.targets] == ["IRQ"]  # those trained are whom training is given
+
+
+def test_hitting_or_targeting_is_an_attack_only_when_armed_actors_do_it(pipeline):
+    event = _find(_extract(pipeline, "Russian forces hit a thermal power station in Kharkiv on Sunday."), "ASSAULT")
+    assert [a.code for a in event.sources] == ["RUSMIL"]
+    event = _find(_extract(pipeline, "Government troops targeted rebel bases near Goma."), "ASSAULT")
+    assert [a.sector for a in event.targets] == ["REB"]
+    assert not _extract(pipeline, "The storm hit the coast on Monday.")

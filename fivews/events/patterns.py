@@ -31,6 +31,7 @@ class Trigger:
     target: tuple[str, ...]
     context: tuple[str, ...]
     needs_target: bool = False  # an event only when its target is an actor ("received Haftar")
+    armed_source: bool = False  # an event only when an armed actor does it ("forces hit a power station")
 
     @property
     def phrase(self) -> str:
@@ -105,13 +106,14 @@ class TriggerLexicon:
                 target=tuple(str(t) for t in target),
                 context=tuple(item.get("context") or ()),
                 needs_target=bool(item.get("needs_target")),
+                armed_source=bool(item.get("armed_source")),
             )
             bucket = self.by_head[(trig.pos, trig.head)]
             bucket[:] = [t for t in bucket if t.words != trig.words]
             bucket.insert(0, trig)
             if pos == "noun" and len(words) == 2:  # "air strike" is also written "airstrike"
                 joined = Trigger("".join(words), (), pos, trig.type, trig.mode, trig.cameo, trig.target, trig.context,
-                                 trig.needs_target)
+                                 trig.needs_target, trig.armed_source)
                 self.by_head.setdefault((pos, joined.head), [joined])
 
     def match(self, tok: Token) -> TriggerMatch | None:

@@ -13,7 +13,7 @@ from fivews.actors.phrases import DocumentActors, argument_bounds
 from fivews.events import attributes
 from fivews.events.dating import in_other_clause, moves_narrative, resolve_date, sentence_date, sequenced
 from fivews.events.extract import NO_SOURCE_OK, EventExtractor, Frame
-from fivews.events.ontology import PENTA_BY_TYPE, acled_category, cameo, default_cameo
+from fivews.events.ontology import ARMED_SECTORS, PENTA_BY_TYPE, acled_category, cameo, default_cameo
 from fivews.events.patterns import TriggerLexicon
 from fivews.events.role_fill import (country_target, learned_role, lifted_restriction_target, moves_itself,
                                      office_target, place_target, population_target, restricted_here, unknown_person,
@@ -170,6 +170,9 @@ def build_events(
                 continue
             if frame.match.trigger.needs_target and not frame.targets:
                 continue
+            if frame.match.trigger.armed_source and not any(
+                    a.sector in ARMED_SECTORS or a.kind == "armed_group" for a in frame.sources):
+                continue  # "the storm hit the coast", "sanctions hit the economy"
             own = {t.i for t in frame.anchors()}
             mention = resolve_date(frame, sent, times, anchors_all - own)
             top = tied_place(frame.anchors(), places, ttype)
