@@ -982,3 +982,9 @@ def test_hitting_or_targeting_is_an_attack_only_when_armed_actors_do_it(pipeline
     event = _find(_extract(pipeline, "Government troops targeted rebel bases near Goma."), "ASSAULT")
     assert [a.sector for a in event.targets] == ["REB"]
     assert not _extract(pipeline, "The storm hit the coast on Monday.")
+
+
+def test_troops_entering_a_town_take_it(pipeline):
+    event = _find(_extract(pipeline, "Russian troops entered Kherson on Monday."), "COERCE")
+    assert [a.code for a in event.sources] == ["RUSMIL"] and [a.code for a in event.targets] == ["UKR"]
+    assert not _extract(pipeline, "The war entered its third year.")
