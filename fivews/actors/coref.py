@@ -97,11 +97,6 @@ class DocumentMemory:
                 return (main[0] if main else previous[-1])[:2]
         return None
 
-    def members(self, before: int) -> Actor | None:
-        """The organisation named last before a token ("the leaders" after "the G20")."""
-        found = [a for i, a, _ in self.mentions if i < before and a.kind == "igo"]
-        return found[-1] if found else None
-
     def named_last(self, before: int, kinds: tuple[str, ...]) -> Actor | None:
         """The actor of one of ``kinds`` named last before a token ("the WFP ... the agency")."""
         found = [a for i, a, _ in self.mentions if i < before and a.kind in kinds]

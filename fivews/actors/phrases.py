@@ -210,9 +210,7 @@ class DocumentActors:
         if actor is None and tok.lemma_.lower() in KIN_HEADS:
             # "telephoned her family", "the relatives of the victims": civilians of the
             # state of those they are kin to, not those people themselves
-            kin_of = [c for c in tok.children if c.dep_ == "poss"] + [
-                p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
-            for other in kin_of:
+            for other in _whose(tok):
                 found = self.actors_for(other) if other.pos_ != "PRON" else [
                     a for a in [self.memory.antecedent(other)] if a is not None]
                 countries = {a.country for a in found if a.country}
@@ -223,10 +221,7 @@ class DocumentActors:
         if actor is None and tok.lemma_.lower() in PROPERTY_HEADS:
             # "the residence of a senior army commander", "the opposition leader's home": the
             # owner is who an act against the property is aimed at
-            owners = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
-                      for p in c.children if p.dep_ == "pobj"]
-            owners += [c for c in tok.children if c.dep_ == "poss"]
-            for owner in owners:
+            for owner in _whose(tok, of_first=True):
                 found = self.actors_for(owner)
                 if found:
                     return [a.with_text(_phrase_text(tok)) for a in found]
@@ -298,7 +293,7 @@ class DocumentActors:
         if tok.tag_ not in ("NNS", "NNPS"):
             return []
         if kind == "members":
-            found = self.memory.members(tok.i)
+            found = self.memory.named_last(tok.i, ("igo",))
             return [found.with_text(text)] if found is not None else []
         if kind == "sides":
             return [a.with_text(text) for a in self.memory.sides(tok.i)]
@@ -355,6 +350,14 @@ QUANTITY_HEADS = {"number", "dozen", "dozens", "hundred", "hundreds", "thousand"
                   "handful", "one", "two", "three", "four", "five", "both", "none", "part", "rest", "team",
                   "contingent", "convoy", "batch", "wave", "crowd", "crowds", "section", "faction", "remnant",
                   "remnants"}  # members, units, wings and delegations speak for their group: SPEAKS_FOR
+
+
+def _whose(tok: Token, of_first: bool = False) -> list[Token]:
+    """The words that say whose a thing or a person is: its possessor ("her family") and the
+    object of its "of" ("the residence of a senior army commander")."""
+    poss = [c for c in tok.children if c.dep_ == "poss"]
+    of = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+    return of + poss if of_first else poss + of
 
 
 def _is_quantity(tok: Token) -> bool:

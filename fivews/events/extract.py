@@ -340,7 +340,7 @@ class EventExtractor:
                             direct = actors.actors_for(objs[0]) if self.lexicon.match(objs[0]) is None else []
                             direct = direct or (self._owner_of_thing(objs[0], actors) if objs[0].dep_ == "pobj" else [])
                             own = {a.code for a in frame.sources}
-                            direct = [a for a in direct if a.code not in own or a.kind == "person"]
+                            direct = _others(direct, own)
                             if not direct and objs[0].dep_ == "dobj":  # "agreed to open its borders to refugees"
                                 direct = [a for o in prep_objects(comp, ("to",)) for a in actors.actors_for(o)
                                           if a.code not in own]
@@ -440,7 +440,7 @@ class EventExtractor:
         """Whom a rejected demand is about: the object of the act it asks for ("rejected
         calls to release X", "brushed aside demands to expel the ambassador"), also when the
         parser hung the infinitive on the rejecting verb."""
-        own = {a.code for s in [subject_of(verb)] if s is not None for a in actors.actors_for(s)}
+        own = _subject_codes([verb], actors)
         for obj in (c for c in verb.children if c.dep_ == "dobj"):
             asked = self.lexicon.match(obj)
             if asked is None or asked.trigger.type != "REQUEST":
@@ -448,8 +448,8 @@ class EventExtractor:
             clauses = [c for c in obj.children if c.dep_ == "acl"] + [c for c in verb.children if c.dep_ == "advcl"]
             for clause in (c for c in clauses if c.pos_ == "VERB" and any(
                     a.dep_ == "aux" and a.lower_ == "to" for a in c.children)):
-                found = [a for o in clause.children if o.dep_ == "dobj" and self.lexicon.match(o) is None
-                         for a in actors.actors_for(o) if a.code not in own or a.kind == "person"]
+                found = _others([a for o in clause.children if o.dep_ == "dobj" and self.lexicon.match(o) is None
+                                 for a in actors.actors_for(o)], own)
                 if found:
                     return found
         return []
@@ -459,14 +459,14 @@ class EventExtractor:
         refused ("declined to resign despite pressure from Congress", "despite Biden's
         request", "under pressure from X")."""
         heads = [verb] + ([verb.head] if verb.dep_ == "xcomp" else [])
-        own = {a.code for h in heads for s in [subject_of(h)] if s is not None for a in actors.actors_for(s)}
+        own = _subject_codes(heads, actors)
         for head in heads:
             for cause in prep_objects(head, ("despite", "under", "against")):
                 if cause.lemma_.lower() not in self.despite_causes:
                     continue
                 whose = [c for c in cause.children if c.dep_ == "poss" and c.lower_ not in GROUP_PRONOUNS | PERSON_PRONOUNS]
                 whose += prep_objects(cause, ("from", "by", "of"))
-                found = [a for w in whose for a in actors.actors_for(w) if a.code not in own or a.kind == "person"]
+                found = _others([a for w in whose for a in actors.actors_for(w)], own)
                 if found:
                     return found
         return []
@@ -478,11 +478,11 @@ class EventExtractor:
         if verb.dep_ != "advcl" or verb.tag_ != "VBG" or head.pos_ not in ("VERB", "AUX") or not (
                 any(c.dep_ == "dobj" for c in head.children) or self.lexicon.is_report(head)):
             return []
-        own = {a.code for s in [subject_of(head)] if s is not None for a in actors.actors_for(s)}
+        own = _subject_codes([head], actors)
         for obj in prep_objects(head, ("to",)):
             # "the head of the WHO": the body its head speaks for
             found = actors.actors_for(obj) or [a for o in prep_objects(obj, ("of",)) for a in actors.actors_for(o)]
-            found = [a for a in found if a.code not in own or a.kind == "person"]
+            found = _others(found, own)
             if found:
                 return found
         return []
@@ -665,14 +665,14 @@ class EventExtractor:
                 for obj in objs:
                     if obj.i in frame.match.tokens:
                         continue
-                    found = [a for a in actors.actors_for(obj) if a.code not in own or a.kind == "person"]
+                    found = _others(actors.actors_for(obj), own)
                     if found:
                         return found
         # "imposed sanctions in relation to Iraq", "with regard to Iran"
         for head in heads:
             for rel in (o for o in prep_objects(head, ("in", "with")) if o.lemma_.lower() in self.relation_nouns):
                 for obj in prep_objects(rel, ("to",)):
-                    found = [a for a in actors.actors_for(obj) if a.code not in own or a.kind == "person"]
+                    found = _others(actors.actors_for(obj), own)
                     if found:
                         return found
         return []
@@ -915,6 +915,17 @@ def _state_of_thing(thing: Token, actors: DocumentActors) -> list[Actor]:
         thing = inner[0] if inner else thing
     return [a for c in thing.children if c.dep_ in ("amod", "compound") and c.i < thing.i
             for a in actors.actors_for(c) if a.kind == "state"][:1]
+
+
+def _subject_codes(verbs: list[Token], actors: DocumentActors) -> set[str]:
+    """The codes of the actors the subjects of ``verbs`` name."""
+    return {a.code for v in verbs for s in [subject_of(v)] if s is not None for a in actors.actors_for(s)}
+
+
+def _others(found: list[Actor], own: set[str]) -> list[Actor]:
+    """The actors found that are not among ``own`` codes; a person always, who is never
+    their own state or group."""
+    return [a for a in found if a.code not in own or a.kind == "person"]
 
 
 def _given_with(verb: Token, obj: Token) -> bool:

@@ -460,15 +460,19 @@ def _aggressor_of(frame: Frame, earlier: list[Event]) -> list[Actor]:
     return []
 
 
-def _target_of_coordinated(frame: Frame, frames: list[Frame]) -> list[Actor]:
-    """An attack coordinated after another by the same attackers hits the same people:
-    "fired tear gas at protesters and then opened fire with live rounds"."""
+def _joined_frames(frame: Frame, frames: list[Frame]) -> list[Frame]:
+    """The frames of the same type on the verb an event's verb is joined to by "and"."""
     verb = frame.light or frame.token
     if verb.dep_ != "conj" or not frame.sources:
         return []
-    for other in frames:
-        if other is not frame and other.type == "ASSAULT" and (other.light or other.token).i == verb.head.i \
-                and {a.start for a in other.sources} == {a.start for a in frame.sources}:  # the same words
+    return [o for o in frames if o is not frame and o.type == frame.type and (o.light or o.token).i == verb.head.i]
+
+
+def _target_of_coordinated(frame: Frame, frames: list[Frame]) -> list[Actor]:
+    """An attack coordinated after another by the same attackers hits the same people:
+    "fired tear gas at protesters and then opened fire with live rounds"."""
+    for other in _joined_frames(frame, frames):
+        if {a.start for a in other.sources} == {a.start for a in frame.sources}:  # the same words
             return list(other.targets)
     return []
 
@@ -477,13 +481,11 @@ def _target_of_parallel(frame: Frame, frames: list[Frame]) -> list[Actor]:
     """A measure of the same kind taken by another actor in a clause joined to one that
     names its target is aimed at that target too: "France suspended its aid to Niger, and
     the European Union halted budget support"."""
-    verb = frame.light or frame.token
-    if verb.dep_ != "conj" or not frame.sources or frame.type not in PARALLEL_TYPES:
+    if frame.type not in PARALLEL_TYPES:
         return []
     own = {a.code for a in frame.sources}
-    for other in frames:
-        if other is not frame and other.type == frame.type and (other.light or other.token).i == verb.head.i \
-                and other.targets and not own & {a.code for a in [*other.sources, *other.targets]}:
+    for other in _joined_frames(frame, frames):
+        if other.targets and not own & {a.code for a in [*other.sources, *other.targets]}:
             return list(other.targets)
     return []
 

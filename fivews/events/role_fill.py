@@ -97,7 +97,7 @@ def population_target(frame: Frame, places: PlaceIndex, actors: DocumentActors) 
     start, end = argument_bounds(frame.target_place)
     span = frame.target_place.doc[start:end]
     top = places.toponym_of(frame.target_place)
-    if top is None and frame.target_place.lemma_.lower() in _settlements():
+    if top is None and frame.target_place.lemma_.lower() in cue_words("settlements"):
         # "declared a state of siege in the town": its people, of the country the story is in
         return [actors.coder.sector_only(span.text, "CVL").with_text(span.text, span.start_char, span.end_char)]
     if top is None or not top.place.country:
@@ -113,10 +113,6 @@ def restricted_here(frame: Frame, country: str | None, actors: DocumentActors) -
     doc = frame.token.doc
     words = doc[min(frame.match.tokens): max(frame.match.tokens) + 1]
     return [state_actor(words, country, actors, "CVL")]
-
-
-def _settlements() -> frozenset[str]:
-    return cue_words("settlements")
 
 
 def unknown_person(tok: Token, places: PlaceIndex, actors: DocumentActors) -> list[Actor]:
@@ -139,7 +135,7 @@ def country_target(frame: Frame, places: PlaceIndex, actors: DocumentActors) -> 
 
 def _state_named_place(frame: Frame, actors: DocumentActors) -> list[Actor]:
     noun = frame.target_place
-    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in _settlements() | cue_words("state_places"):
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in cue_words("settlements") | cue_words("state_places"):
         return []
     named = [(c, a) for c in noun.children if c.dep_ == "amod" for a in actors.actors_for(c) if a.kind == "state"]
     states = [a for _, a in named]
@@ -159,7 +155,7 @@ def place_target(frame: Frame, top, actors: DocumentActors) -> list[Actor]:
         return []  # a resignation leaves an office, not the place it is announced in (office_target)
     trig = frame.match.trigger
     home = frame.type in HOME_TARGET_TYPES or frame.type == "AGREE" and "military" in trig.context or (
-        frame.modality == "intended" and frame.type == "RETREAT" and trig.mode in OWN_RETREAT_MODES)
+        frame.modality == "intended" and frame.type == "RETREAT" and moves_itself(frame))
     if top.place.country in {a.country for a in frame.sources} and not (
             home and (frame.type != "REQUEST" or _in_object(frame, frame.token.doc[top.start]))):
         return []  # "called for reform in Myanmar", not "after talks in Istanbul, called for"
